@@ -1,0 +1,25 @@
+.DEFAULT_GOAL := help
+PYTHON ?= .venv/bin/python
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: ## Set up on the embedded defaults, load demo data and serve http://127.0.0.1:8000
+	bash scripts/run-demo.sh
+
+test: ## Set up and run the whole test suite (starts Elasticsearch where it can)
+	bash scripts/test.sh
+
+lint: ## Check style with ruff
+	$(PYTHON) -m ruff check .
+
+es-start: ## Start the local Elasticsearch node (downloads it once)
+	bash scripts/elasticsearch.sh start
+
+es-stop: ## Stop the local Elasticsearch node
+	bash scripts/elasticsearch.sh stop
+
+es-status: ## Say whether the local Elasticsearch node runs
+	bash scripts/elasticsearch.sh status
+
+.PHONY: help run test lint es-start es-stop es-status

@@ -1,0 +1,25 @@
+"""Fast, isolated settings for the test suite."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests index into their own prefix so they never touch a development index.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_test_")
+# The suite uses database search unless a test opts into Elasticsearch explicitly.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Where the Elasticsearch tests find their node (scripts/elasticsearch.sh start).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or (
+    f"http://127.0.0.1:{os.environ.get('ELASTICSEARCH_PORT', '9200')}"
+)
