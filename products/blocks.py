@@ -1,0 +1,47 @@
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class ImageWithAltBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="Describe what the image shows for people who cannot see it.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+
+
+class SpecificationRowBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=80, help_text="For example: Seat height")
+    value = blocks.CharBlock(max_length=200, help_text="For example: 43 to 53 cm, in 5 steps")
+
+
+class SpecificationTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        required=False, max_length=120, help_text="A short title, such as 'Specification'."
+    )
+    rows = blocks.ListBlock(SpecificationRowBlock(), min_num=1)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/specification_table.html"
+
+
+class ProductBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, template="blocks/paragraph.html", icon="pilcrow"
+    )
+    image = ImageWithAltBlock()
+    specification = SpecificationTableBlock()
+    embed = EmbedBlock(
+        help_text="A link to a video, for example on YouTube or Vimeo.",
+        template="blocks/embed.html",
+        icon="media",
+    )

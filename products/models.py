@@ -1,0 +1,304 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
+
+PRODUCTS_PER_PAGE = 24
+
+
+def positive(unit_label):
+    return MinValueValidator(Decimal("0.01"), message=f"Enter a value above 0 {unit_label}.")
+
+
+def not_negative(label):
+    return MinValueValidator(Decimal("0"), message=f"{label} cannot be negative.")
+
+
+@register_snippet
+class Manufacturer(index.Indexed, models.Model):
+    """A company that designs or makes assistive products."""
+
+    name = models.CharField(max_length=200, unique=True)
+    website = models.URLField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("website")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProductQuerySet(PageQuerySet):
+    def in_category(self, category):
+        """Products filed under a category or any of its descendants, primary or secondary."""
+        prefix = category.descendant_prefix
+        return self.filter(
+            Q(primary_category=category)
+            | Q(primary_category__code__startswith=prefix)
+            | Q(secondary_categories=category)
+            | Q(secondary_categories__code__startswith=prefix)
+        ).distinct()
+
+    def for_listing(self):
+        """What a product card needs, in a fixed number of queries."""
+        return self.select_related("manufacturer", "primary_category").prefetch_related(
+            Prefetch(
+                "gallery_images",
+                queryset=ProductGalleryImage.objects.select_related("image")
+                .prefetch_related("image__renditions")
+                .order_by("sort_order"),
+            )
+        )
+
+
+ProductManager = PageManager.from_queryset(ProductQuerySet)
+
+
+class ProductIndexPage(Page):
+    """The catalogue's front door: every product page lives under it."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["products.ProductPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        products = (
+            ProductPage.objects.live().child_of(self).for_listing().order_by("title")
+        )
+        context["page_obj"] = Paginator(products, PRODUCTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class ProductNeed(TaggedItemBase):
+    content_object = ParentalKey(
+        "products.ProductPage", on_delete=models.CASCADE, related_name="tagged_needs"
+    )
+    tag = models.ForeignKey("taxonomy.Need", on_delete=models.CASCADE, related_name="tagged_products")
+
+
+class ProductCondition(TaggedItemBase):
+    content_object = ParentalKey(
+        "products.ProductPage", on_delete=models.CASCADE, related_name="tagged_conditions"
+    )
+    tag = models.ForeignKey(
+        "taxonomy.Condition", on_delete=models.CASCADE, related_name="tagged_products"
+    )
+
+
+class ProductPage(Page):
+    """One assistive product: what it is, who it helps, what it measures and costs."""
+
+    summary = models.TextField(
+        max_length=300, help_text="One or two sentences shown in lists and search results."
+    )
+    manufacturer = models.ForeignKey(
+        Manufacturer, null=True, blank=True, on_delete=models.SET_NULL, related_name="products"
+    )
+    body = StreamField(ProductBodyBlock(), blank=True)
+    primary_category = models.ForeignKey(
+        "taxonomy.IsoCategory",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="primary_products",
+        help_text="The ISO 9999 class that fits the product best.",
+    )
+    secondary_categories = ParentalManyToManyField(
+        "taxonomy.IsoCategory",
+        blank=True,
+        related_name="secondary_products",
+        help_text="Other ISO 9999 classes the product also belongs to.",
+    )
+    needs = ClusterTaggableManager(
+        through=ProductNeed, blank=True, related_name="products", verbose_name="needs",
+        help_text="The everyday activities this product helps with.",
+    )
+    conditions = ClusterTaggableManager(
+        through=ProductCondition, blank=True, related_name="products", verbose_name="conditions",
+        help_text="Conditions people who use this product often live with.",
+    )
+    price_min = models.DecimalField(
+        "lowest price (£)", max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[not_negative("The lowest price")],
+    )
+    price_max = models.DecimalField(
+        "highest price (£)", max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[not_negative("The highest price")],
+    )
+    width_mm = models.DecimalField(
+        "width (mm)", max_digits=7, decimal_places=1, null=True, blank=True,
+        validators=[positive("mm")],
+    )
+    depth_mm = models.DecimalField(
+        "depth (mm)", max_digits=7, decimal_places=1, null=True, blank=True,
+        validators=[positive("mm")],
+    )
+    height_mm = models.DecimalField(
+        "height (mm)", max_digits=7, decimal_places=1, null=True, blank=True,
+        validators=[positive("mm")],
+    )
+    weight_kg = models.DecimalField(
+        "weight (kg)", max_digits=6, decimal_places=2, null=True, blank=True,
+        validators=[positive("kg")],
+    )
+    max_user_weight_kg = models.DecimalField(
+        "maximum user weight (kg)", max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[positive("kg")],
+        help_text="The heaviest user the manufacturer says the product supports.",
+    )
+    discontinued = models.BooleanField(
+        default=False, help_text="Tick when the product is no longer made or sold new."
+    )
+
+    objects = ProductManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("manufacturer"),
+        FieldPanel("discontinued"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label="Gallery images", heading="Gallery"),
+    ]
+    classification_panels = [
+        FieldPanel("primary_category"),
+        FieldPanel("secondary_categories"),
+        FieldPanel("needs"),
+        FieldPanel("conditions"),
+    ]
+    details_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("price_min"), FieldPanel("price_max")])],
+            heading="Price range in GBP",
+            help_text="Leave blank when unknown; a single price goes in both boxes.",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("width_mm"), FieldPanel("depth_mm"), FieldPanel("height_mm")]),
+                FieldRowPanel([FieldPanel("weight_kg"), FieldPanel("max_user_weight_kg")]),
+            ],
+            heading="Dimensions",
+            help_text="All optional. Measure the product assembled and ready to use.",
+        ),
+        InlinePanel("suppliers", label="Suppliers", heading="Where to buy"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(classification_panels, heading="Classification"),
+            ObjectList(details_panels, heading="Price, size and suppliers"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("manufacturer", [index.SearchField("name")]),
+        index.FilterField("discontinued"),
+        index.FilterField("primary_category"),
+    ]
+
+    parent_page_types = ["products.ProductIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "product"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.price_min is not None
+            and self.price_max is not None
+            and self.price_min > self.price_max
+        ):
+            raise ValidationError(
+                {"price_max": "The highest price must be the same as or more than the lowest price."}
+            )
+
+    @property
+    def price_range(self):
+        """(low, high) for display, or None when no price is known."""
+        low, high = self.price_min, self.price_max
+        if low is None and high is None:
+            return None
+        return (low if low is not None else high, high if high is not None else low)
+
+    @property
+    def dimensions(self):
+        """Label, value and unit of each dimension that is known, in a fixed order."""
+        fields = [
+            ("Width", self.width_mm, "mm"),
+            ("Depth", self.depth_mm, "mm"),
+            ("Height", self.height_mm, "mm"),
+            ("Weight", self.weight_kg, "kg"),
+            ("Maximum user weight", self.max_user_weight_kg, "kg"),
+        ]
+        return [(label, value.normalize(), unit) for label, value, unit in fields if value is not None]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery"] = list(self.gallery_images.select_related("image"))
+        context["suppliers"] = list(self.suppliers.all())
+        context["needs"] = list(self.needs.all())
+        context["conditions"] = list(self.conditions.all())
+        context["secondary_categories"] = list(self.secondary_categories.all())
+        if self.primary_category_id:
+            context["category_trail"] = self.primary_category.ancestors() + [self.primary_category]
+        return context
+
+
+class ProductGalleryImage(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        max_length=250, help_text="Describe what the image shows for people who cannot see it."
+    )
+    caption = models.CharField(max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+
+class ProductSupplier(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="suppliers")
+    name = models.CharField(max_length=200)
+    url = models.URLField("web address", blank=True)
+    price = models.DecimalField(
+        "price (£)", max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[not_negative("The price")],
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("price")]
+
+    def __str__(self):
+        return self.name

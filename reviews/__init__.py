@@ -1,0 +1,1 @@
+"""Reviews and adaptation tips (models arrive with the reviews issue)."""

@@ -1,0 +1,87 @@
+from django.db import models
+from django.urls import reverse
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class IsoCategory(index.Indexed, models.Model):
+    """A class, subclass or division of ISO 9999:2022, the standard taxonomy of AT.
+
+    Codes are two digits per level, written with spaces ("15 09 13"), so a node's
+    descendants are exactly the codes that start with its own code and a space.
+    """
+
+    code = models.CharField(max_length=8, unique=True)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=8, unique=True, help_text="The code with hyphens.")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    level = models.PositiveSmallIntegerField(editable=False)
+    description = models.TextField(blank=True)
+
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("parent"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "ISO 9999 category"
+        verbose_name_plural = "ISO 9999 categories"
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.level = len(self.code.split())
+        self.slug = self.code.replace(" ", "-")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:category", args=[self.slug])
+
+    @property
+    def descendant_prefix(self):
+        return self.code + " "
+
+    def ancestors(self):
+        """This node's ancestors from the top class down, in one query."""
+        parts = self.code.split()
+        codes = [" ".join(parts[:i]) for i in range(1, len(parts))]
+        return list(IsoCategory.objects.filter(code__in=codes).order_by("code"))
+
+
+class VocabularyTerm(TagBase):
+    """A term of a controlled vocabulary: editors pick terms, nobody types new ones."""
+
+    free_tagging = False
+    description = models.TextField(blank=True, help_text="One sentence shown on the browse page.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Need(VocabularyTerm):
+    """An activity of daily living that a product helps with, such as dressing."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "need"
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:need", args=[self.slug])
+
+
+class Condition(VocabularyTerm):
+    """A health condition or impairment people filter products by."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "condition"
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:condition", args=[self.slug])
