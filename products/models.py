@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
+from products.forms import ProductPageForm
 
 PRODUCTS_PER_PAGE = 24
 
@@ -180,6 +181,7 @@ class ProductPage(Page):
     )
 
     objects = ProductManager()
+    base_form_class = ProductPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -1,0 +1,43 @@
+"""The project's one Elasticsearch client, built from settings.
+
+Wagtail's modelsearch backend builds its own client from WAGTAILSEARCH_BACKENDS; this one serves
+the project's own queries (facets, suggestions) and health checks, with the same URL and timeout.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from elasticsearch import ApiError, Elasticsearch, TransportError
+
+
+@cache
+def get_client() -> Elasticsearch:
+    """The client for settings.ELASTICSEARCH_URL, created once per process.
+
+    Tests that change the setting call ``get_client.cache_clear()``.
+    """
+    url = settings.ELASTICSEARCH_URL
+    if not url:
+        raise RuntimeError("ELASTICSEARCH_URL is not set, so there is no Elasticsearch to talk to")
+    return Elasticsearch(
+        url,
+        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        retry_on_timeout=True,
+        max_retries=2,
+    )
+
+
+def node_is_reachable(timeout: float = 2.0) -> bool:
+    """Whether the node answers and its cluster is usable (green or yellow).
+
+    Uses /_cluster/health rather than ``info()``: ``GET /`` is not served by the
+    integration-test distribution that scripts/elasticsearch.sh runs.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        return False
+    client = get_client().options(request_timeout=timeout, max_retries=0)
+    try:
+        health = client.cluster.health()
+    except (ApiError, TransportError):
+        return False
+    return health.get("status") in {"green", "yellow"}

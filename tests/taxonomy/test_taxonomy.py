@@ -1,0 +1,65 @@
+import pytest
+from django.core.management import call_command
+
+from taxonomy.loading import read_rows
+from taxonomy.models import Condition, IsoCategory, Need
+from taxonomy.queries import category_product_counts, category_tree
+from tests.factories import make_product
+
+pytestmark = pytest.mark.django_db
+
+TOP_LEVEL = ["04", "06", "09", "12", "15", "18", "22", "24", "27", "28", "30"]
+
+
+def test_migration_loads_all_eleven_iso_classes_with_parents():
+    assert list(IsoCategory.objects.filter(level=1).values_list("code", flat=True)) == TOP_LEVEL
+    division = IsoCategory.objects.get(code="15 09 13")
+    assert division.title == "Cutlery and straws"
+    assert division.parent.code == "15 09"
+    assert division.parent.parent.code == "15"
+    assert division.slug == "15-09-13"
+    assert [c.code for c in division.ancestors()] == ["15", "15 09"]
+
+
+def test_vocabularies_are_seeded_from_the_data_files_and_closed():
+    assert Need.objects.count() == len(list(read_rows("needs.tsv"))) == 17
+    assert Condition.objects.filter(name="Parkinson's", slug="parkinsons").exists()
+    assert Need.free_tagging is False
+    assert Condition.free_tagging is False
+
+
+def test_loading_twice_creates_nothing_and_keeps_editors_changes():
+    need = Need.objects.get(name="Dressing")
+    need.description = "Edited by an editor."
+    need.save()
+    call_command("load_taxonomies", stdout=open("/dev/null", "w"))
+    assert Need.objects.count() == 17
+    assert IsoCategory.objects.count() == len(list(read_rows("iso9999.tsv")))
+    need.refresh_from_db()
+    assert need.description == "Edited by an editor."
+
+
+def test_counts_include_descendants_count_each_product_once_and_skip_drafts():
+    make_product(category="15 09 13")
+    make_product(category="15 09 16", secondary=["15 09 13"])
+    make_product(category="15 03", secondary=["15 09 18", "24 18"])
+    make_product(category="15 09 13", live=False)
+
+    counts = category_product_counts()
+    assert counts["15 09 13"] == 2
+    assert counts["15 09"] == 3
+    assert counts["15"] == 3
+    assert counts["24"] == 1
+    assert "12" not in counts
+
+
+def test_tree_nests_every_category_under_its_parent(django_assert_num_queries):
+    make_product(category="12 06 06")
+    counts = category_product_counts()
+    with django_assert_num_queries(1):
+        tree = category_tree(counts)
+    assert [node[0].code for node in tree] == TOP_LEVEL
+    mobility = next(node for node in tree if node[0].code == "12")
+    assert mobility[1] == 1
+    both_arms = next(child for child in mobility[2] if child[0].code == "12 06")
+    assert [(c.code, n) for c, n, _ in both_arms[2]] == [("12 06 03", 0), ("12 06 06", 1)]
