@@ -26,6 +26,7 @@ from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
 from products.forms import ProductPageForm
 
 PRODUCTS_PER_PAGE = 24
+PRICE_ORDER_MESSAGE = "The highest price must be the same as or more than the lowest price."
 
 
 def positive(unit_label):
@@ -91,9 +92,7 @@ class ProductIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        products = (
-            ProductPage.objects.live().child_of(self).for_listing().order_by("title")
-        )
+        products = ProductPage.objects.live().child_of(self).for_listing().order_by("title")
         context["page_obj"] = Paginator(products, PRODUCTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -104,7 +103,9 @@ class ProductNeed(TaggedItemBase):
     content_object = ParentalKey(
         "products.ProductPage", on_delete=models.CASCADE, related_name="tagged_needs"
     )
-    tag = models.ForeignKey("taxonomy.Need", on_delete=models.CASCADE, related_name="tagged_products")
+    tag = models.ForeignKey(
+        "taxonomy.Need", on_delete=models.CASCADE, related_name="tagged_products"
+    )
 
 
 class ProductCondition(TaggedItemBase):
@@ -140,39 +141,73 @@ class ProductPage(Page):
         help_text="Other ISO 9999 classes the product also belongs to.",
     )
     needs = ClusterTaggableManager(
-        through=ProductNeed, blank=True, related_name="products", verbose_name="needs",
+        through=ProductNeed,
+        blank=True,
+        related_name="products",
+        verbose_name="needs",
         help_text="The everyday activities this product helps with.",
     )
     conditions = ClusterTaggableManager(
-        through=ProductCondition, blank=True, related_name="products", verbose_name="conditions",
+        through=ProductCondition,
+        blank=True,
+        related_name="products",
+        verbose_name="conditions",
         help_text="Conditions people who use this product often live with.",
     )
     price_min = models.DecimalField(
-        "lowest price (£)", max_digits=8, decimal_places=2, null=True, blank=True,
+        "lowest price (£)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[not_negative("The lowest price")],
     )
     price_max = models.DecimalField(
-        "highest price (£)", max_digits=8, decimal_places=2, null=True, blank=True,
+        "highest price (£)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[not_negative("The highest price")],
     )
     width_mm = models.DecimalField(
-        "width (mm)", max_digits=7, decimal_places=1, null=True, blank=True,
+        "width (mm)",
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[positive("mm")],
     )
     depth_mm = models.DecimalField(
-        "depth (mm)", max_digits=7, decimal_places=1, null=True, blank=True,
+        "depth (mm)",
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[positive("mm")],
     )
     height_mm = models.DecimalField(
-        "height (mm)", max_digits=7, decimal_places=1, null=True, blank=True,
+        "height (mm)",
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[positive("mm")],
     )
     weight_kg = models.DecimalField(
-        "weight (kg)", max_digits=6, decimal_places=2, null=True, blank=True,
+        "weight (kg)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[positive("kg")],
     )
     max_user_weight_kg = models.DecimalField(
-        "maximum user weight (kg)", max_digits=6, decimal_places=1, null=True, blank=True,
+        "maximum user weight (kg)",
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[positive("kg")],
         help_text="The heaviest user the manufacturer says the product supports.",
     )
@@ -204,7 +239,9 @@ class ProductPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("width_mm"), FieldPanel("depth_mm"), FieldPanel("height_mm")]),
+                FieldRowPanel(
+                    [FieldPanel("width_mm"), FieldPanel("depth_mm"), FieldPanel("height_mm")]
+                ),
                 FieldRowPanel([FieldPanel("weight_kg"), FieldPanel("max_user_weight_kg")]),
             ],
             heading="Dimensions",
@@ -244,9 +281,7 @@ class ProductPage(Page):
             and self.price_max is not None
             and self.price_min > self.price_max
         ):
-            raise ValidationError(
-                {"price_max": "The highest price must be the same as or more than the lowest price."}
-            )
+            raise ValidationError({"price_max": PRICE_ORDER_MESSAGE})
 
     @property
     def price_range(self):
@@ -266,7 +301,9 @@ class ProductPage(Page):
             ("Weight", self.weight_kg, "kg"),
             ("Maximum user weight", self.max_user_weight_kg, "kg"),
         ]
-        return [(label, value.normalize(), unit) for label, value, unit in fields if value is not None]
+        return [
+            (label, value.normalize(), unit) for label, value, unit in fields if value is not None
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -296,7 +333,11 @@ class ProductSupplier(Orderable):
     name = models.CharField(max_length=200)
     url = models.URLField("web address", blank=True)
     price = models.DecimalField(
-        "price (£)", max_digits=8, decimal_places=2, null=True, blank=True,
+        "price (£)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[not_negative("The price")],
     )
 

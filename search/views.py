@@ -14,8 +14,10 @@ def search(request):
     if len(query) > MAX_QUERY_LENGTH:
         error = f"Enter a search of {MAX_QUERY_LENGTH} characters or fewer."
     elif query:
-        results = ProductPage.objects.live().for_listing().search(
-            query, fields=["title", "summary"], operator="and"
+        results = (
+            ProductPage.objects.live()
+            .for_listing()
+            .search(query, fields=["title", "summary"], operator="and")
         )
         page_obj = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(

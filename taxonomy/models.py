@@ -22,7 +22,12 @@ class IsoCategory(index.Indexed, models.Model):
     description = models.TextField(blank=True)
 
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
-    panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("parent"), FieldPanel("description")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("title"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["code"]

@@ -16,9 +16,13 @@ def category_product_counts():
     from products.models import ProductPage
 
     live = ProductPage.objects.live()
-    links = list(live.filter(primary_category__isnull=False).values_list("pk", "primary_category__code"))
+    links = list(
+        live.filter(primary_category__isnull=False).values_list("pk", "primary_category__code")
+    )
     links += list(
-        live.filter(secondary_categories__isnull=False).values_list("pk", "secondary_categories__code")
+        live.filter(secondary_categories__isnull=False).values_list(
+            "pk", "secondary_categories__code"
+        )
     )
     products_by_code = defaultdict(set)
     for product_id, code in links:

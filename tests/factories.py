@@ -2,7 +2,6 @@
 
 import io
 import itertools
-from decimal import Decimal
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage

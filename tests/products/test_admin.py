@@ -21,9 +21,7 @@ def editor_client(client):
 
 
 def add_url():
-    return reverse(
-        "wagtailadmin_pages:add", args=["products", "productpage", product_index().pk]
-    )
+    return reverse("wagtailadmin_pages:add", args=["products", "productpage", product_index().pk])
 
 
 def product_form(**overrides):
