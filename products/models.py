@@ -20,7 +20,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
 from products.forms import ProductPageForm
@@ -37,7 +36,6 @@ def not_negative(label):
     return MinValueValidator(Decimal("0"), message=f"{label} cannot be negative.")
 
 
-@register_snippet
 class Manufacturer(index.Indexed, models.Model):
     """A company that designs or makes assistive products."""
 

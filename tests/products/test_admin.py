@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from products.models import ProductPage
 from taxonomy.models import IsoCategory, Need
-from tests.factories import make_image, make_manufacturer, product_index
+from tests.factories import make_image, make_manufacturer, make_product, product_index
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +110,13 @@ def test_gallery_image_without_alt_text_is_refused(editor_client):
     response = editor_client.post(add_url(), form)
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].formsets["gallery_images"].errors[0]["alt_text"]
+
+
+def test_editors_have_a_flat_product_listing_with_filters(editor_client):
+    make_product("Perching stool", discontinued=True)
+    make_product("Tap turner")
+    url = reverse("products:index")
+    response = editor_client.get(url, {"discontinued": "true"})
+    assert response.status_code == HTTPStatus.OK
+    assert b"Perching stool" in response.content
+    assert b"Tap turner" not in response.content
