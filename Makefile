@@ -8,7 +8,7 @@ run: ## Set up on the embedded defaults, load demo data and serve http://127.0.0
 	bash scripts/run-demo.sh
 
 test: ## Set up and run the whole test suite (starts Elasticsearch where it can)
-	bash scripts/test.sh
+	bash scripts/test.sh $(ARGS)
 
 lint: ## Check style with ruff
 	$(PYTHON) -m ruff check .
