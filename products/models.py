@@ -305,7 +305,9 @@ class ProductPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gallery"] = list(self.gallery_images.select_related("image"))
+        context["gallery"] = list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        )
         context["suppliers"] = list(self.suppliers.all())
         context["needs"] = list(self.needs.all())
         context["conditions"] = list(self.conditions.all())

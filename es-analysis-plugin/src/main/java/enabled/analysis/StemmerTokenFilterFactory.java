@@ -48,29 +48,34 @@ public class StemmerTokenFilterFactory implements TokenFilterFactory {
         Map.entry("porter2", input -> new SnowballFilter(input, new EnglishStemmer()))
     );
 
-    static final List<String> DOCUMENTED = List.of(
+    private static final List<String> DOCUMENTED = List.of(
         "english", "light_english", "minimal_english", "possessive_english", "porter", "porter2", "kstem"
     );
 
-    private final UnaryOperator<TokenStream> stemmer;
+    private final Deferred<UnaryOperator<TokenStream>> stemmer;
 
     @Inject
     public StemmerTokenFilterFactory(Settings settings) {
+        this.stemmer = Deferred.of("stemmer", () -> choose(settings));
+    }
+
+    @Override
+    public TokenStream create(TokenStream tokenStream) {
+        return stemmer.get().apply(tokenStream);
+    }
+
+    private static UnaryOperator<TokenStream> choose(Settings settings) {
         String language = settings.language().isEmpty() ? settings.name() : settings.language();
         if (language.isEmpty()) {
             language = "porter";
         }
-        this.stemmer = STEMMERS.get(language.toLowerCase(Locale.ROOT));
-        if (stemmer == null) {
+        UnaryOperator<TokenStream> chosen = STEMMERS.get(language.toLowerCase(Locale.ROOT));
+        if (chosen == null) {
             throw new IllegalArgumentException(
                 "Unknown stemmer language [" + language + "]: the enabled-analysis plugin supports "
                     + DOCUMENTED + " (Elasticsearch's analysis-common, which production uses, has more)"
             );
         }
-    }
-
-    @Override
-    public TokenStream create(TokenStream tokenStream) {
-        return stemmer.apply(tokenStream);
+        return chosen;
     }
 }

@@ -18,16 +18,16 @@ public class AsciiFoldingTokenFilterFactory implements TokenFilterFactory {
         boolean preserveOriginal();
     }
 
-    private final boolean preserveOriginal;
+    private final Deferred<Boolean> preserveOriginal;
 
     @Inject
     public AsciiFoldingTokenFilterFactory(Settings settings) {
-        this.preserveOriginal = settings.preserveOriginal();
+        this.preserveOriginal = Deferred.of("asciifolding", settings::preserveOriginal);
     }
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return new ASCIIFoldingFilter(tokenStream, preserveOriginal);
+        return new ASCIIFoldingFilter(tokenStream, preserveOriginal.get());
     }
 
     /** Multi-term queries (prefix, wildcard) need exactly one term, so only the folded form. */

@@ -1,0 +1,36 @@
+"""A real Elasticsearch node for the tests in this folder (scripts/elasticsearch.sh start).
+
+Without a node the tests are skipped, except in CI (env CI set), where a missing node is a
+failure: CI is where we prove the search really works.
+"""
+
+import os
+import secrets
+
+import pytest
+from django.conf import settings
+
+from search.elasticsearch import get_client, node_is_reachable
+from tests.elasticsearch.helpers import delete_indices
+
+START_HINT = "start one with `make es-start` (scripts/elasticsearch.sh start)"
+
+
+@pytest.fixture(scope="session")
+def es():
+    """The project's client, once a healthy node answers at settings.ELASTICSEARCH_URL."""
+    get_client.cache_clear()
+    if not node_is_reachable():
+        message = f"No Elasticsearch node answers at {settings.ELASTICSEARCH_URL}: {START_HINT}"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return get_client()
+
+
+@pytest.fixture(scope="session")
+def index_prefix(es):
+    """A prefix of this session's own, so parallel or aborted runs never share an index."""
+    prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}{secrets.token_hex(4)}_"
+    yield prefix
+    delete_indices(es, prefix)

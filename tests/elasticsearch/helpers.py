@@ -1,0 +1,28 @@
+"""Small helpers for talking to the test node."""
+
+
+def delete_indices(es, prefix):
+    # Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name): list, then name.
+    names = sorted(es.indices.get(index=f"{prefix}*", expand_wildcards="all"))
+    if names:
+        es.indices.delete(index=",".join(names))
+
+
+def index_documents(es, index, documents):
+    """Indexes {id: document} and makes them searchable at once."""
+    for doc_id, document in documents.items():
+        es.index(index=index, id=doc_id, document=document)
+    es.indices.refresh(index=index)
+
+
+def tokens(es, **request):
+    """The terms _analyze produces, in order."""
+    return [token["token"] for token in es.indices.analyze(**request)["tokens"]]
+
+
+def search_ids(es, index, field, text, *, operator="and"):
+    """Ids of the documents a match query on one field finds, sorted."""
+    response = es.search(
+        index=index, query={"match": {field: {"query": text, "operator": operator}}}, size=50
+    )
+    return sorted(hit["_id"] for hit in response["hits"]["hits"])
