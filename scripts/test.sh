@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Set up what the test suite needs, then run it: `make test`, or `bash scripts/test.sh ARGS`
+# (ARGS go to pytest, e.g. `bash scripts/test.sh tests/test_settings.py -x`).
+#
+# - .venv with the project and its test extras, pinned by constraints.txt (reinstalled only
+#   when pyproject.toml or constraints.txt changed);
+# - Debian's Chromium for the browser tests (installed with apt-get when run as root);
+# - a local Elasticsearch node (scripts/elasticsearch.sh, needs Java and Maven) unless
+#   ELASTICSEARCH_URL points at one already; the node is stopped again at exit if this
+#   script started it;
+# - DATABASE_URL is passed through: PostgreSQL when set (as in CI), else SQLite.
+# With CI set (CI=true) a missing browser or Elasticsearch node is an error, not a warning.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+say() { printf '[test] %s\n' "$*"; }
+warn() { printf '[test] WARNING: %s\n' "$*" >&2; }
+die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
+in_ci() { [ -n "${CI:-}" ]; }  # as tests/elasticsearch/conftest.py reads it
+started=$SECONDS
+elapsed() { echo "$((SECONDS - started)) s"; }
+
+# --- Python environment -------------------------------------------------------------------
+find_python() {
+  local candidate
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+ensure_venv() {
+  if [ -x .venv/bin/python ] &&
+    .venv/bin/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null &&
+    .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ -e .venv ]; then
+    say ".venv is not a working Python 3.11 environment; recreating it."
+  fi
+  local python
+  python=$(find_python) || die "Python 3.11 is needed (python3.11 or python3 being 3.11)." \
+    "On Debian/Ubuntu: apt-get install python3.11 python3.11-venv"
+  rm -rf .venv
+  if ! "$python" -m venv .venv; then
+    rm -rf .venv
+    die "'$python -m venv' failed. On Debian/Ubuntu: apt-get install python3.11-venv"
+  fi
+}
+
+# pip's output (the build backend's warnings included) is shown only when the install fails.
+pip_install() {
+  local log
+  log=$(mktemp)
+  if ! .venv/bin/python -m pip install --quiet -c constraints.txt "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    die "pip install failed (output above)."
+  fi
+  rm -f "$log"
+}
+
+install_project() {
+  local stamp=.venv/.installed-test digest
+  digest=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$digest" ]; then
+    say "Python packages up to date (.venv)."
+    return 0
+  fi
+  say "Installing Python packages into .venv (pinned by constraints.txt)..."
+  pip_install -e ".[test]"
+  echo "$digest" >"$stamp"
+}
+
+ensure_venv
+install_project
+say "Python ready ($(elapsed))."
+
+# --- Chromium for the browser tests ---------------------------------------------------------
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Debian's Chromium for the browser tests (apt-get, about a minute)..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium chromium-driver >/dev/null
+  else
+    reason="not root"
+    command -v apt-get >/dev/null 2>&1 || reason="no apt-get"
+    msg="/usr/bin/chromium is missing and cannot be installed here ($reason):"
+    msg+=" the browser tests will fail or skip. Install it with: apt-get install chromium"
+    in_ci && die "$msg"
+    warn "$msg"
+  fi
+fi
+if [ -x /usr/bin/chromium ]; then
+  say "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)."
+fi
+
+# --- Elasticsearch -------------------------------------------------------------------------
+stop_node=false
+cleanup() {
+  if $stop_node; then
+    # Quiet on success, so pytest's closing line stays the last thing printed.
+    bash scripts/elasticsearch.sh stop >/dev/null 2>&1 ||
+      warn "could not stop the Elasticsearch node: run 'make es-stop'"
+  fi
+}
+trap cleanup EXIT
+
+if [ -n "${ELASTICSEARCH_URL:-}" ]; then
+  say "Elasticsearch: using ELASTICSEARCH_URL=$ELASTICSEARCH_URL."
+elif ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+  msg="Java and Maven are needed to run a local Elasticsearch node and are missing:"
+  msg+=" the Elasticsearch tests will skip (and fail under CI)."
+  msg+=" Install them (apt-get install openjdk-17-jdk-headless maven) or set ELASTICSEARCH_URL."
+  in_ci && die "$msg"
+  warn "$msg"
+elif [ ! -f scripts/elasticsearch.sh ]; then
+  msg="scripts/elasticsearch.sh is missing: the Elasticsearch tests will skip."
+  in_ci && die "$msg"
+  warn "$msg"
+else
+  es_url="http://127.0.0.1:${ELASTICSEARCH_PORT:-9200}"
+  es_ready() { curl -sf --max-time 5 "$es_url/_cluster/health" >/dev/null 2>&1; }
+  if bash scripts/elasticsearch.sh status >/dev/null 2>&1; then
+    say "Elasticsearch: a node is already running; it stays running afterwards."
+    # One started elsewhere a moment ago may not answer yet.
+    for _ in $(seq 60); do
+      es_ready && break
+      sleep 1
+    done
+  else
+    say "Elasticsearch: starting a local node (the first run fetches it through Maven)..."
+    # Set before starting, so a node that half-started is still stopped at exit.
+    stop_node=true
+    bash scripts/elasticsearch.sh start || true
+  fi
+  if es_ready; then
+    export ELASTICSEARCH_URL=$es_url
+    say "Elasticsearch: $ELASTICSEARCH_URL ($(elapsed))."
+  else
+    msg="no Elasticsearch node answers at $es_url (see above; 'bash scripts/elasticsearch.sh log')."
+    in_ci && die "$msg"
+    warn "$msg The Elasticsearch tests will skip."
+  fi
+fi
+
+# --- The suite ------------------------------------------------------------------------------
+if [ -n "${DATABASE_URL:-}" ]; then
+  say "Database: DATABASE_URL (${DATABASE_URL%%://*})."
+else
+  say "Database: SQLite (DATABASE_URL not set)."
+fi
+say "Running pytest ($(elapsed) spent on setup)."
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must allow it.
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+  die "pytest collected no tests: the suite's wiring is broken (pytest exit code 5)."
+fi
+exit "$status"

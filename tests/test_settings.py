@@ -1,0 +1,162 @@
+"""Production settings refuse a bad configuration; the demo admin command is for demos only."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SETUP = "import django; django.setup()"
+
+
+def good_key():
+    return secrets.token_urlsafe(48)  # 64 characters
+
+
+def production_env(tmp_path, **overrides):
+    """A controlled environment: nothing from the caller's settings leaks in."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "DJANGO_SETTINGS_MODULE": "enabled.settings.production",
+        "SECRET_KEY": good_key(),
+        "ALLOWED_HOSTS": "enabled.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    for name, value in overrides.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def run_python(env, *args):
+    # Our own interpreter with fixed arguments: nothing untrusted reaches the command line.
+    return subprocess.run(  # noqa: S603
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        pytest.param({"SECRET_KEY": None}, "SECRET_KEY", id="no-secret-key"),
+        pytest.param({"SECRET_KEY": "   "}, "SECRET_KEY", id="blank-secret-key"),
+        pytest.param({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS", id="no-allowed-hosts"),
+        pytest.param({"ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS", id="empty-allowed-hosts"),
+        pytest.param({"DATABASE_URL": None}, "DATABASE_URL", id="no-database-url"),
+        pytest.param({"SECRET_KEY": "too-short-to-be-a-key"}, "SECRET_KEY", id="short-key"),
+        pytest.param({"SECRET_KEY": "ab" * 30}, "SECRET_KEY", id="repetitive-key"),
+        pytest.param(
+            {"SECRET_KEY": "django-insecure-" + secrets.token_urlsafe(48)},
+            "SECRET_KEY",
+            id="startproject-key",
+        ),
+    ],
+)
+def test_production_settings_refuse_bad_configuration(tmp_path, overrides, named):
+    result = run_python(production_env(tmp_path, **overrides), "-c", SETUP)
+
+    assert result.returncode != 0
+    assert "django.core.exceptions.ImproperlyConfigured" in result.stderr
+    error_line = result.stderr.strip().splitlines()[-1]
+    assert named in error_line
+
+
+def test_production_settings_name_every_missing_variable(tmp_path):
+    env = production_env(tmp_path, SECRET_KEY=None, ALLOWED_HOSTS=None, DATABASE_URL=None)
+
+    result = run_python(env, "-c", SETUP)
+
+    error_line = result.stderr.strip().splitlines()[-1]
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+        assert name in error_line
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        pytest.param(None, id="sqlite"),
+        # Not connected to: check --deploy only reads the settings.
+        pytest.param("postgres://enabled:secret@db.internal:5432/enabled", id="postgres"),
+    ],
+)
+def test_production_settings_pass_the_deployment_checklist(tmp_path, database_url):
+    env = production_env(tmp_path)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+
+    result = run_python(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+PASSWORD_LINE = re.compile(r"^\s*Password:\s*(\S+)\s*$", re.MULTILINE)
+
+
+def ensure_demo_admin(*args):
+    out = StringIO()
+    call_command("ensure_demo_admin", *args, stdout=out)
+    output = out.getvalue()
+    match = PASSWORD_LINE.search(output)
+    assert match, output
+    return output, match.group(1)
+
+
+@pytest.mark.django_db
+def test_ensure_demo_admin_creates_a_superuser_who_can_sign_in(settings, client):
+    settings.DEBUG = True
+
+    output, password = ensure_demo_admin()
+
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert re.search(r"Username:\s*admin\b", output)
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.is_staff and user.is_active
+    assert user.email == "admin@example.invalid"
+    assert client.login(username="admin", password=password)
+
+
+@pytest.mark.django_db
+def test_ensure_demo_admin_changes_the_password_every_run(settings):
+    settings.DEBUG = True
+    _, first = ensure_demo_admin()
+
+    _, second = ensure_demo_admin()
+
+    assert second != first
+    assert get_user_model().objects.filter(username="admin").count() == 1
+    assert authenticate(username="admin", password=first) is None
+    assert authenticate(username="admin", password=second) is not None
+
+
+@pytest.mark.django_db
+def test_ensure_demo_admin_refuses_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="local demo"):
+        call_command("ensure_demo_admin", stdout=StringIO())
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+    _, password = ensure_demo_admin("--force")
+    assert authenticate(username="admin", password=password) is not None
