@@ -299,8 +299,11 @@ class ProductPage(Page):
             ("Weight", self.weight_kg, "kg"),
             ("Maximum user weight", self.max_user_weight_kg, "kg"),
         ]
+        # "{:f}" keeps 600.0 as "600", where normalize() alone would give "6E+2".
         return [
-            (label, value.normalize(), unit) for label, value, unit in fields if value is not None
+            (label, f"{value.normalize():f}", unit)
+            for label, value, unit in fields
+            if value is not None
         ]
 
     def get_context(self, request, *args, **kwargs):

@@ -136,7 +136,7 @@ else
       sleep 1
     done
   else
-    say "Elasticsearch: starting a local node (the first run fetches it through Maven)..."
+    say "Elasticsearch: starting a local node (fetched through Maven on first use)."
     # Set before starting, so a node that half-started is still stopped at exit.
     stop_node=true
     bash scripts/elasticsearch.sh start || true

@@ -57,7 +57,9 @@ def make_product(
         product.secondary_categories.set(IsoCategory.objects.filter(code__in=secondary))
     if image:
         product.gallery_images.add(
-            ProductGalleryImage(image=make_image(), alt_text=f"Photo of {product.title}")
+            ProductGalleryImage(
+                image=make_image(), alt_text=f"Photo of {product.title}", sort_order=0
+            )
         )
     (parent or product_index()).add_child(instance=product)
     revision = product.save_revision()

@@ -150,5 +150,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}},
+    # Wagtail and django-tasks log every page save and task at INFO: too loud for commands.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("elastic_transport", "wagtail", "django_tasks")
+    },
 }

@@ -31,6 +31,7 @@ PALETTES = {
     "30": ("#f6ddd0", "#5c2a16", "#e07f58"),
 }
 FALLBACK_PALETTE = ("#e6e6e6", "#2b2b2b", "#8a8a8a")
+UNITS = {"mm", "cm", "m", "kg", "g", "ml", "words"}
 
 
 @cache
@@ -90,7 +91,7 @@ def _title(draw, text, colour, top, width):
 
 def _wrap(draw, text, face, width):
     lines, current = [], ""
-    for word in text.split():
+    for word in _words(text):
         candidate = f"{current} {word}".strip()
         if current and draw.textlength(candidate, font=face) > width:
             lines.append(current)
@@ -98,6 +99,17 @@ def _wrap(draw, text, face, width):
         else:
             current = candidate
     return lines + [current]
+
+
+def _words(text):
+    """Words to wrap at, keeping a number with its unit ("45 cm") on one line."""
+    words = []
+    for word in text.split():
+        if words and word.rstrip(",") in UNITS and words[-1].replace(".", "").isdigit():
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    return words
 
 
 def _fit(draw, text, face, width):

@@ -289,6 +289,7 @@ FAMILIES = [
         use="Push the turner over the tap until the rubber pegs grip. Colour codes help tell hot "
         "from cold.",
         alt="a long red lever fitted over a tap head",
+        spec=(("Fits", "Cross-head and round tap heads"),),
         models=(
             M("hollinrowe", "Lever", 8.95, "Sold in pairs with red and blue markers."),
             M("tumblebrook", "Easy", 6.50, "A single turner for cross-head or round taps."),
@@ -467,6 +468,10 @@ FAMILIES = [
         use="Fit it with the brackets tightened against the inside of the pan, and check it does "
         "not rock before each use.",
         alt="a toilet with a thick raised seat",
+        spec=(
+            ("Fits", "Most standard and D-shaped toilet pans"),
+            ("Fixing", "Adjustable side brackets"),
+        ),
         models=(
             M("pellow", "Lift", 24.95, "It comes with a lid.", max_user_weight_kg=190),
             M("tumblebrook", "Basic", 18.50, "A simple seat without a lid, easy to clean.",
@@ -508,6 +513,7 @@ FAMILIES = [
         use="Keep it where you can reach it from bed without turning. Empty and rinse the pan "
         "each morning.",
         alt="a padded chair with arms and a lid over a pan",
+        spec=(("Seat height", "46 to 56 cm"), ("Pan", "Removable, with lid")),
         models=(
             M("quaymoor", "Night", 89.00, "A padded lid makes it look like an ordinary chair.",
               max_user_weight_kg=160),

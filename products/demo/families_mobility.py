@@ -82,6 +82,7 @@ FAMILIES = [
         "time after an injury or for life.",
         use="Set the handle to wrist height and the cuff a hand's width below the elbow.",
         alt="a pair of elbow crutches with grey cuffs",
+        spec=(("Handle height", "71 to 94 cm, in 2.5 cm steps"), ("Ferrule", "Rubber, 19 mm")),
         models=(
             M("wrenfield", "Comfort", 34.95, "Its soft handles are shaped to the palm.",
               max_user_weight_kg=130),
@@ -177,6 +178,11 @@ FAMILIES = [
         use="The attendant brakes on the handles help on slopes. Fold the back down to fit it "
         "in a car boot.",
         alt="a wheelchair with small wheels and push handles",
+        spec=(
+            ("Seat width", "43 cm"),
+            ("Wheels", "30 cm solid tyres"),
+            ("Brakes", "Attendant brakes on the handles"),
+        ),
         models=(
             M("wrenfield", "Escort", 189.00, "It weighs 10 kg.", weight_kg=10.0,
               max_user_weight_kg=115),
@@ -263,6 +269,7 @@ FAMILIES = [
         use="Learn to use a board with a physiotherapist or occupational therapist first. Take "
         "off armrests on the side you move towards.",
         alt="a long curved wooden transfer board",
+        spec=(("Material", "Birch plywood with a smooth lacquer"), ("Hand holds", "Two")),
         models=(
             M("quaymoor", "Glide", 79.00, "It has a sliding seat disc.", max_user_weight_kg=180),
             M("quaymoor", "Curve", 45.00, "A curved board that fits round wheels.",
@@ -393,6 +400,7 @@ FAMILIES = [
         use="Fix into solid walls with the right plugs for your wall. Ask a fitter for hollow "
         "walls.",
         alt="a straight rail fixed to a tiled wall",
+        spec=(("Fixing", "Screws and wall plugs supplied for solid walls"), ("Diameter", "32 mm")),
         models=(
             M("hollinrowe", "Fluted", 9.95, "A ridged white rail that is easy to grip."),
             M("hollinrowe", "Contrast", 14.95, "Dark blue, so it stands out against white tiles."),
@@ -411,6 +419,7 @@ FAMILIES = [
         helps="Many falls happen on the stairs. A second rail often helps more than anything else.",
         use="Fit it at the same height as the existing banister.",
         alt="a staircase with a rail on both sides",
+        spec=(("Diameter", "40 mm"), ("Brackets", "Every 90 cm")),
         models=(
             M("hollinrowe", "Banister", 89.00, "Made of painted pine in 3.6 m lengths."),
             M("marrowby", "Metal", 139.00, "A steel rail with round brackets."),
@@ -449,6 +458,10 @@ FAMILIES = [
         use="Allow about 30 cm of ramp for every 2.5 cm of height for a wheelchair you push "
         "yourself.",
         alt="a folding aluminium ramp against a step",
+        spec=(
+            ("Surface", "Anti-slip ribbed aluminium"),
+            ("Suits", "Manual and powered wheelchairs, scooters"),
+        ),
         models=(
             M("marrowby", "Suitcase", 119.00, "Folds in half with a carry handle.",
               max_user_weight_kg=300),
@@ -511,6 +524,7 @@ FAMILIES = [
         use="It needs a power socket near the door. A Disabled Facilities Grant from the council "
         "can pay for it, after an occupational therapist's assessment.",
         alt="a door with a motor arm at the top",
+        spec=(("Door weight", "Up to 120 kg"), ("Power", "Mains, with battery back-up")),
         models=(
             M("marrowby", "Swing", 1150.00, "Works with a wall switch or key fob."),
             M("hollinrowe", "Porter", 890.00, "A lower-power model for internal doors."),
@@ -547,6 +561,7 @@ FAMILIES = [
         "be there at every dose time.",
         use="A carer fills and locks it, and sets the alarm times.",
         alt="a round pill dispenser with a lid",
+        spec=(("Compartments", "28"), ("Alarms", "Sound and flashing light")),
         models=(
             M("candlenut", "Carousel", 79.00, "Up to six alarms a day."),
             M("ravensholt", "Remind", 119.00, "Texts a carer if a dose is missed."),
@@ -565,6 +580,7 @@ FAMILIES = [
         use="Sit in a stable chair that will not roll back. Start at low resistance for five "
         "minutes and build up.",
         alt="a pair of pedals on a small frame",
+        spec=(("Resistance", "Adjustable by a knob"), ("Display", "Time, count and calories")),
         models=(
             M("candlenut", "Cycle", 29.95, "A manual model with a counter."),
             M("candlenut", "Motion", 149.00, "A motor turns the pedals for you."),
@@ -598,6 +614,7 @@ FAMILIES = [
         use="Sit still for five minutes first, with the cuff level with your heart, and take "
         "two readings.",
         alt="a blood pressure monitor with a cuff",
+        spec=(("Cuff", "22 to 42 cm, upper arm"), ("Memory", "Readings for two people")),
         models=(
             M("candlenut", "Speak", 39.95, "A clear female voice, in English."),
             M("ravensholt", "Voice", 44.95, "It remembers 90 readings."),
@@ -615,6 +632,7 @@ FAMILIES = [
         "rheumatoid arthritis or carpal tunnel syndrome.",
         use="Wear it for the activities that hurt, not all day, unless your therapist says so.",
         alt="a fabric wrist support with straps",
+        spec=(("Sizes", "Small, medium and large"), ("Splint", "Removable aluminium stay")),
         models=(
             M("cobblefield", "Rest", 19.95, "It is for night use."),
             M("cobblefield", "Work", 24.95, "Thin enough to wear at a keyboard."),
@@ -634,6 +652,7 @@ FAMILIES = [
         use="Wear it with a supportive lace-up shoe. Ask a physiotherapist or orthotist which "
         "type suits you.",
         alt="a lightweight brace under a shoe",
+        spec=(("Sizes", "Small to extra large"), ("Use", "Left or right foot")),
         models=(
             M("cobblefield", "Lift", 49.95, "A strap that fits round any shoe."),
             M("cobblefield", "Step", 89.00, "A moulded plastic brace that fits in the shoe."),

@@ -99,6 +99,7 @@ FAMILIES = [
         use="Put the lamp on the side opposite your writing hand to avoid shadows, and bring it "
         "close to the page.",
         alt="an angled reading lamp with a wide head",
+        spec=(("Bulb", "LED, 6500 K daylight"), ("Dimmer", "Five levels")),
         models=(
             M("glimmerstone", "Task", 49.95, "A table lamp with a flexible neck and dimmer."),
             M("glimmerstone", "Floor", 89.00, "A floor lamp that reaches over an armchair."),
@@ -116,6 +117,7 @@ FAMILIES = [
         "day it is.",
         use="Set it to announce the hour if you like, and turn that off at night.",
         alt="a round clock with a large button on top",
+        spec=(("Voice", "Clear English, adjustable volume"), ("Power", "Two AA batteries")),
         models=(
             M("ravensholt", "Speak", 19.95, "A round clock with an alarm."),
             M("ravensholt", "Cube", 24.95, "A cube that also speaks the room temperature."),
@@ -133,6 +135,10 @@ FAMILIES = [
         "which is common with dementia.",
         use="Place it where it is seen often, such as beside the kettle or the favourite chair.",
         alt="a digital clock showing the day of the week in words",
+        spec=(
+            ("Display", "Day, date and morning, afternoon, evening or night"),
+            ("Power", "Mains, with battery back-up"),
+        ),
         models=(
             M("ravensholt", "Today", 39.95, "An 8-inch screen that dims at night."),
             M("ravensholt", "Calendar", 59.95, "A 10-inch screen that can show reminders too."),
@@ -150,6 +156,7 @@ FAMILIES = [
         use="Put the pad under the pillow or the mattress. Test it before relying on it for an "
         "early start.",
         alt="an alarm clock with a round vibrating pad",
+        spec=(("Alarm", "Vibration, flashing light and sound up to 90 dB"),),
         models=(
             M("ravensholt", "Shake", 29.95, "A bedside clock with a flashing light as well."),
             M("ravensholt", "Travel", 19.95, "A small, battery-powered travel version."),
@@ -167,6 +174,10 @@ FAMILIES = [
         "low vision who need bigger buttons.",
         use="Switch hearing aids to the loop (T) setting for clearer sound.",
         alt="a telephone with large buttons",
+        spec=(
+            ("Amplification", "30 to 40 dB, depending on model"),
+            ("Hearing aid compatible", "Yes, with an inductive coupler"),
+        ),
         models=(
             M("ravensholt", "Loud", 39.95, "Photo memory buttons call family with one press."),
             M("ravensholt", "Clarity", 59.95, "It boosts incoming sound by up to 40 dB."),
@@ -184,6 +195,10 @@ FAMILIES = [
         helps="For people who find smartphones fiddly, or who want a phone just for calls.",
         use="Set up the emergency contacts before handing it over, and check it is charged.",
         alt="a mobile phone with large buttons",
+        spec=(
+            ("Emergency button", "Calls or texts up to five contacts"),
+            ("Battery life", "About 7 days on standby"),
+        ),
         models=(
             M("ravensholt", "Simple", 49.95, "A candy-bar phone with a charging cradle."),
             M("ravensholt", "Flip", 69.95, "A folding phone that answers when opened."),
@@ -201,6 +216,7 @@ FAMILIES = [
         helps="So you can hear the TV clearly while everyone else hears it at a normal level.",
         use="Plug the base into the TV's headphone or optical socket and charge the headset on it.",
         alt="a set of wireless headphones on a charging base",
+        spec=(("Range", "Up to 30 m"), ("Battery life", "About 10 hours")),
         models=(
             M("ravensholt", "Listen", 69.95, "Light under-chin headphones."),
             M("ravensholt", "Hear", 89.95, "Over-ear headphones with tone control."),
@@ -236,6 +252,10 @@ FAMILIES = [
         "services fit them free after a home safety visit.",
         use="Test it every week, and put the pad between the mattress and the base.",
         alt="a smoke alarm with a strobe light",
+        spec=(
+            ("Alerts", "Strobe light, 85 dB sounder and vibrating pad"),
+            ("Standard", "BS EN 14604"),
+        ),
         models=(
             M("ravensholt", "Wake", 149.00, "A sealed ten-year battery."),
             M("ravensholt", "Link", 189.00, "It links wirelessly to other alarms in the home."),
@@ -254,6 +274,10 @@ FAMILIES = [
         use="Model it: point to the symbols yourself as you talk, without expecting the person "
         "to copy straight away.",
         alt="a board with a grid of picture symbols",
+        spec=(
+            ("Material", "Wipe-clean laminated card"),
+            ("Symbols", "Colour pictures with printed words"),
+        ),
         models=(
             M("chatterwell", "Core", 19.95, "Core words are grouped by colour."),
             M("chatterwell", "Easy", 14.95, "It folds in half to fit in a bag."),
@@ -288,6 +312,7 @@ FAMILIES = [
         helps="For people whose voice has become weak, as often happens with Parkinson's.",
         use="Wear the speaker on a belt or a lanyard, facing the listener.",
         alt="a headset microphone with a belt speaker",
+        spec=(("Output", "Up to 18 W"), ("Charging", "USB-C")),
         models=(
             M("chatterwell", "Clarion", 79.00, "Up to 10 hours on a charge."),
             M("chatterwell", "Boost", 119.00, "Clearer sound in noisy rooms, with less feedback."),
@@ -304,6 +329,7 @@ FAMILIES = [
         helps="For people who find ordinary remotes confusing or cannot see the small buttons.",
         use="A family member sets it up once; it learns the codes from the original remote.",
         alt="a TV remote with a few large buttons",
+        spec=(("Works with", "Most TVs and set-top boxes"), ("Power", "Two AAA batteries")),
         models=(
             M("ravensholt", "Easy", 19.95, "Six buttons in strong colours."),
             M("ravensholt", "Learn", 24.95, "Ten buttons, and a cover to hide the ones not used."),
@@ -322,6 +348,10 @@ FAMILIES = [
         helps="For people who cannot reach or press wall switches.",
         use="Connect it to your home Wi-Fi with the app, then give it a name you will remember.",
         alt="a plug-in socket adapter with a light",
+        spec=(
+            ("Socket", "UK 3-pin, 13 A"),
+            ("Works with", "Common voice assistants and a phone app"),
+        ),
         models=(
             M("ravensholt", "Switch", 14.95, "A single socket with an energy meter."),
             M("ravensholt", "Double", 24.95, "Two sockets you can control separately."),
@@ -338,6 +368,7 @@ FAMILIES = [
         helps="For people with low vision, and for people who need larger targets to press.",
         use="Add a key guard if you press keys by accident.",
         alt="a keyboard with large keys",
+        spec=(("Key size", "Four times a standard key"), ("Connection", "USB")),
         models=(
             M("nimblework", "Clear", 49.95, "Its keys show lower-case letters."),
             M("nimblework", "Bold", 59.95, "It has a USB hub built in."),
@@ -355,6 +386,7 @@ FAMILIES = [
         helps="For people who cannot move a mouse across a desk, or get pain from doing so.",
         use="Slow the pointer speed down at first, and set a button to double-click.",
         alt="a trackball with a large ball and two buttons",
+        spec=(("Ball diameter", "55 mm"), ("Connection", "USB or Bluetooth")),
         models=(
             M("nimblework", "Roll", 59.00, "A palm-sized trackball for either hand."),
             M("nimblework", "Kid", 69.00, "Large coloured buttons for children and schools."),
@@ -391,6 +423,7 @@ FAMILIES = [
         "pay for one.",
         use="Adjust the height first, so your feet are flat, then the back and the arms.",
         alt="an office chair with arm rests",
+        spec=(("Seat height", "42 to 55 cm"), ("Arms", "Height-adjustable")),
         models=(
             M("nimblework", "Posture", 399.00, "It has adjustable lower back support.",
               max_user_weight_kg=150),
@@ -479,6 +512,10 @@ FAMILIES = [
         helps="Can give confidence to go out alone for people who might lose their way.",
         use="Talk about it openly with the person who will carry it, and agree when it is used.",
         alt="a small GPS locator on a key ring",
+        spec=(
+            ("Battery life", "About 5 days"),
+            ("Works with", "A phone app for family and carers"),
+        ),
         models=(
             M("ravensholt", "Find", 99.00, "A key-ring device with an SOS button."),
             M("ravensholt", "Watch", 149.00, "A wristwatch that also makes calls."),
@@ -511,6 +548,7 @@ FAMILIES = [
         helps="For gardeners who find it hard to kneel down or get back up.",
         use="Push down on both handles to stand up. Turn it over to sit.",
         alt="a garden kneeler with two tall handles",
+        spec=(("Pad", "Closed-cell foam, 5 cm thick"), ("Frame", "Folding steel")),
         models=(
             M("brackenside", "Kneel", 29.95, "It comes with a tool pouch.", max_user_weight_kg=120),
             M("brackenside", "Kneel Deep", 39.95, "Extra-thick padding for sore knees.",
@@ -547,6 +585,7 @@ FAMILIES = [
         helps="For crafts, school and office work with a weak grip or one hand.",
         use="Squeeze gently and let the spring do the opening.",
         alt="a pair of scissors with a spring loop handle",
+        spec=(("Blades", "Stainless steel, 5 cm"), ("Use", "Left or right hand")),
         models=(
             M("brightgrip", "Snip", 8.95, "A loop handle you squeeze with the whole hand."),
             M("fiddleyard", "Craft", 11.95, "A table-top pair you press with the palm."),
@@ -564,6 +603,7 @@ FAMILIES = [
         "compete with a helper.",
         use="The player directs the helper, who faces away from the court.",
         alt="a long ramp on a stand with a ball",
+        spec=(("Length", "1.2 to 1.8 m"), ("Material", "Aluminium with a felt-lined channel")),
         models=(
             M("fiddleyard", "Roll", 149.00, "It folds into three for travel."),
             M("fiddleyard", "Pro", 249.00, "It extends for long throws."),

@@ -30,6 +30,10 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
+TARGET_SIZE_OPTIONS = {
+    "runOnly": {"type": "rule", "values": ["target-size"]},
+    "resultTypes": ["violations"],
+}
 TOO_LONG = "kettle " * 40
 
 
@@ -81,15 +85,21 @@ def test_no_axe_violations(page, catalogue):
 
 
 def test_pages_reflow_at_320_pixels(page, catalogue):
-    """WCAG 1.4.10: at 320 CSS pixels nothing may need scrolling sideways."""
+    """WCAG 1.4.10: at 320 CSS pixels nothing may need scrolling sideways.
+
+    Text wraps differently this narrow, so links that sat apart may now sit close: axe's
+    target size rule (WCAG 2.5.8) is checked again here.
+    """
     page.set_viewport_size({"width": 320, "height": 640})
-    too_wide = []
+    problems = []
     for name, url in pages_to_check(catalogue).items():
         page.goto(url)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:
-            too_wide.append(f"{name} ({url}): {width} px")
-    assert not too_wide, "pages wider than 320 px:\n" + "\n".join(too_wide)
+            problems.append(f"{name} ({url}): {width} px wide")
+        small = AXE.run(page, options=TARGET_SIZE_OPTIONS).response["violations"]
+        problems += [f"{name} ({url}) at 320 px:\n{describe(v)}" for v in small]
+    assert not problems, "pages that do not reflow at 320 px:\n" + "\n".join(problems)
 
 
 def active(page):

@@ -61,12 +61,14 @@ def test_price_range_and_dimensions_for_display():
     product = unsaved_product(
         price_min=Decimal("12.50"),
         width_mm=Decimal("450.0"),
+        height_mm=Decimal("600.0"),
         max_user_weight_kg=Decimal("127.0"),
     )
     assert product.price_range == (Decimal("12.50"), Decimal("12.50"))
     assert product.dimensions == [
-        ("Width", Decimal("450"), "mm"),
-        ("Maximum user weight", Decimal("127"), "kg"),
+        ("Width", "450", "mm"),
+        ("Height", "600", "mm"),
+        ("Maximum user weight", "127", "kg"),
     ]
     assert unsaved_product().price_range is None
 
