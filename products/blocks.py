@@ -5,8 +5,16 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
+class PrefetchedImageChooserBlock(ImageChooserBlock):
+    """Loads a stream's images with their renditions at once, not a query per image."""
+
+    def bulk_to_python(self, values):
+        images = self.model_class.objects.prefetch_renditions().in_bulk(values)
+        return [images.get(pk) for pk in values]
+
+
 class ImageWithAltBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = PrefetchedImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=250,
         help_text="Describe what the image shows for people who cannot see it.",

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.views import defaults
 
+from core.models import RECENT_PRODUCTS
 from products.models import PRODUCTS_PER_PAGE
 from search.views import MAX_QUERY_LENGTH
 from tests.browser.catalogue import (
@@ -33,10 +34,11 @@ TOTAL = OTHER_PRODUCTS + 1
 # Queries to serve the fullest product page (3 photos, 3 suppliers, 2 needs, 2 conditions,
 # a secondary category, a body with paragraph, image and specification blocks) once its
 # image renditions exist and are cached: 8 are Wagtail finding the site and routing
-# home > products > product, and 10 are the page's own (gallery, the gallery's renditions,
+# home > products > product, and 11 are the page's own (gallery, the gallery's renditions,
 # suppliers, needs, conditions, primary category, its ancestors, secondary categories,
-# manufacturer and the body's images). More photos, suppliers or tags must not change it.
-PRODUCT_PAGE_QUERIES = 18
+# manufacturer, the body's images and their renditions). More photos, suppliers or tags
+# must not change it.
+PRODUCT_PAGE_QUERIES = 19
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +169,7 @@ def test_home_page(client, catalogue):
     assert categories["Self-care activities and participation in self-care"] == "1 product"
     assert categories["Orthoses and prostheses"] == "0 products"
     recent = card_titles(soup)
-    assert len(recent) == 8
+    assert len(recent) == RECENT_PRODUCTS
     assert "Unpublished kettle tipper" not in recent
     # Cards sit under the section's h2, so their titles are h3.
     assert soup.select_one(".card__title").name == "h3"
@@ -180,6 +182,30 @@ def test_home_page_without_products_says_so(client, catalogue):
     _, soup = get(client, "/")
     assert "No products have been added yet." in text(soup.find("main"))
     assert not soup.select(".card")
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        (1, ["1", "2", "…", "10"]),
+        (5, ["1", "…", "4", "5", "6", "…", "10"]),
+        (3, ["1", "2", "3", "4", "…", "10"]),
+        (10, ["1", "…", "9", "10"]),
+    ],
+)
+def test_pagination_shows_the_ends_and_the_pages_around_the_current_one(number, shown):
+    from django.core.paginator import Paginator
+
+    page_obj = Paginator(range(100), 10).page(number)
+    request = RequestFactory().get("/search/", {"q": "tap turner", "page": number})
+    html = render_to_string("includes/pagination.html", {"page_obj": page_obj}, request=request)
+    nav = BeautifulSoup(html, "html.parser").find("nav")
+    items = nav.select(".pagination__item:not(.pagination__item--prev, .pagination__item--next)")
+    assert [spoken(item).removeprefix("Page ") for item in items] == shown
+    current = nav.find("a", attrs={"aria-current": "page"})
+    assert spoken(current) == f"Page {number}"
+    assert current["href"] == f"?q=tap%20turner&page={number}"
+    assert f"Page {number} of 10" in text(nav)
 
 
 # ---- Products ------------------------------------------------------------------------------
@@ -292,6 +318,28 @@ def test_product_page_body_blocks(client, catalogue):
         ("row", "Material", "Stainless steel, silicone handle"),
         ("row", "Handle diameter", "32 mm"),
     ]
+
+
+def test_product_page_embed_block_has_a_plain_link_too(client, catalogue):
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://video.example/watch/angled-spoon"
+    # A stored embed, so the page needs no provider (and no network) to show it.
+    Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        html='<iframe title="Using the angled spoon" src="https://video.example/e/1"></iframe>',
+        title="Using the angled spoon",
+    )
+    product = make_product("Spoon with a video", body=[("embed", url)])
+    _, soup = get(client, product.url)
+    figure = soup.find("figure", class_="embed")
+    assert figure.find("iframe")["title"] == "Using the angled spoon"
+    link = figure.find("figcaption").find("a")
+    assert link["href"] == url
+    assert text(link) == "Open the video on the website that hosts it (external website)"
 
 
 def test_product_page_dimensions_table_has_units(client, catalogue):
