@@ -1,6 +1,6 @@
 """Every public page, read through Django's test client: status, content and markup.
 
-The catalogue (tests/browser/catalogue.py) is built once for this module inside a
+The catalogue (tests/catalogue.py) is built once for this module inside a
 transaction that is rolled back at the end; each test runs in a savepoint inside it.
 """
 
@@ -17,7 +17,7 @@ from django.views import defaults
 from core.models import RECENT_PRODUCTS
 from products.models import PRODUCTS_PER_PAGE
 from search.views import MAX_QUERY_LENGTH
-from tests.browser.catalogue import (
+from tests.catalogue import (
     CONDITION,
     NEED,
     OTHER_PRODUCTS,

@@ -98,7 +98,7 @@ def browser_context_args(browser_context_args, live_server):
 @pytest.fixture
 def catalogue(live_server):
     """One fully described product and 29 others: enough for a second page of results."""
-    from tests.browser.catalogue import build_catalogue
+    from tests.catalogue import build_catalogue
 
     return build_catalogue()
 
@@ -106,6 +106,6 @@ def catalogue(live_server):
 @pytest.fixture
 def small_catalogue(live_server):
     """Just the fully described product, for tests that need a product but no paging."""
-    from tests.browser.catalogue import build_catalogue
+    from tests.catalogue import build_catalogue
 
     return build_catalogue(others=0)

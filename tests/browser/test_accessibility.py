@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from search.views import MAX_QUERY_LENGTH
-from tests.browser.catalogue import OTHER_PRODUCTS
+from tests.catalogue import OTHER_PRODUCTS
 
 pytestmark = [
     pytest.mark.browser,
