@@ -13,7 +13,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 say() { printf '[test] %s\n' "$*"; }
 warn() { printf '[test] WARNING: %s\n' "$*" >&2; }
@@ -23,63 +22,11 @@ started=$SECONDS
 elapsed() { echo "$((SECONDS - started)) s"; }
 
 # --- Python environment -------------------------------------------------------------------
-find_python() {
-  local candidate
-  for candidate in python3.11 python3; do
-    if command -v "$candidate" >/dev/null 2>&1 &&
-      "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-ensure_venv() {
-  if [ -x .venv/bin/python ] &&
-    .venv/bin/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null &&
-    .venv/bin/python -m pip --version >/dev/null 2>&1; then
-    return 0
-  fi
-  if [ -e .venv ]; then
-    say ".venv is not a working Python 3.11 environment; recreating it."
-  fi
-  local python
-  python=$(find_python) || die "Python 3.11 is needed (python3.11 or python3 being 3.11)." \
-    "On Debian/Ubuntu: apt-get install python3.11 python3.11-venv"
-  rm -rf .venv
-  if ! "$python" -m venv .venv; then
-    rm -rf .venv
-    die "'$python -m venv' failed. On Debian/Ubuntu: apt-get install python3.11-venv"
-  fi
-}
-
-# pip's output (the build backend's warnings included) is shown only when the install fails.
-pip_install() {
-  local log
-  log=$(mktemp)
-  if ! .venv/bin/python -m pip install --quiet -c constraints.txt "$@" >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    die "pip install failed (output above)."
-  fi
-  rm -f "$log"
-}
-
-install_project() {
-  local stamp=.venv/.installed-test digest
-  digest=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null)" = "$digest" ]; then
-    say "Python packages up to date (.venv)."
-    return 0
-  fi
-  say "Installing Python packages into .venv (pinned by constraints.txt)..."
-  pip_install -e ".[test]"
-  echo "$digest" >"$stamp"
-}
+# shellcheck source=scripts/lib/python-env.sh
+source scripts/lib/python-env.sh
 
 ensure_venv
-install_project
+install_project ".[test]" test
 say "Python ready ($(elapsed))."
 
 # --- Chromium for the browser tests ---------------------------------------------------------

@@ -152,6 +152,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail and django-tasks log every page save and task at INFO: too loud for commands.
     "loggers": {
-        name: {"level": "WARNING"} for name in ("elastic_transport", "wagtail", "django_tasks")
+        # Django adds its own console handler in development; one line per message is enough.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        **{name: {"level": "WARNING"} for name in ("elastic_transport", "wagtail", "django_tasks")},
     },
 }
