@@ -28,12 +28,29 @@ PRODUCTS_PER_PAGE = 24
 PRICE_ORDER_MESSAGE = "The highest price must be the same as or more than the lowest price."
 
 
-def positive(unit_label):
-    return MinValueValidator(Decimal("0.01"), message=f"Enter a value above 0 {unit_label}.")
+def money_field(verbose_name, label):
+    """An optional amount in pounds that cannot be negative."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"), message=f"{label} cannot be negative.")],
+    )
 
 
-def not_negative(label):
-    return MinValueValidator(Decimal("0"), message=f"{label} cannot be negative.")
+def measure_field(verbose_name, unit, max_digits=7, decimal_places=1, **kwargs):
+    """An optional size or weight that must be above zero."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=max_digits,
+        decimal_places=decimal_places,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"), message=f"Enter a value above 0 {unit}.")],
+        **kwargs,
+    )
 
 
 class Manufacturer(index.Indexed, models.Model):
@@ -152,61 +169,16 @@ class ProductPage(Page):
         verbose_name="conditions",
         help_text="Conditions people who use this product often live with.",
     )
-    price_min = models.DecimalField(
-        "lowest price (£)",
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[not_negative("The lowest price")],
-    )
-    price_max = models.DecimalField(
-        "highest price (£)",
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[not_negative("The highest price")],
-    )
-    width_mm = models.DecimalField(
-        "width (mm)",
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[positive("mm")],
-    )
-    depth_mm = models.DecimalField(
-        "depth (mm)",
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[positive("mm")],
-    )
-    height_mm = models.DecimalField(
-        "height (mm)",
-        max_digits=7,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[positive("mm")],
-    )
-    weight_kg = models.DecimalField(
-        "weight (kg)",
-        max_digits=6,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[positive("kg")],
-    )
-    max_user_weight_kg = models.DecimalField(
+    price_min = money_field("lowest price (£)", "The lowest price")
+    price_max = money_field("highest price (£)", "The highest price")
+    width_mm = measure_field("width (mm)", "mm")
+    depth_mm = measure_field("depth (mm)", "mm")
+    height_mm = measure_field("height (mm)", "mm")
+    weight_kg = measure_field("weight (kg)", "kg", max_digits=6, decimal_places=2)
+    max_user_weight_kg = measure_field(
         "maximum user weight (kg)",
+        "kg",
         max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[positive("kg")],
         help_text="The heaviest user the manufacturer says the product supports.",
     )
     discontinued = models.BooleanField(
@@ -335,14 +307,7 @@ class ProductSupplier(Orderable):
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="suppliers")
     name = models.CharField(max_length=200)
     url = models.URLField("web address", blank=True)
-    price = models.DecimalField(
-        "price (£)",
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[not_negative("The price")],
-    )
+    price = money_field("price (£)", "The price")
 
     panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("price")]
 
