@@ -11,7 +11,7 @@ test: ## Set up and run the whole test suite (starts Elasticsearch where it can)
 	bash scripts/test.sh $(ARGS)
 
 lint: ## Check style with ruff
-	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff check . && $(PYTHON) -m ruff format --check .
 
 es-start: ## Start the local Elasticsearch node (downloads it once)
 	bash scripts/elasticsearch.sh start

@@ -127,21 +127,27 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Search: unset ELASTICSEARCH_URL means the database backend, so the site needs no server.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
-ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_dev_")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
 
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
+
+def search_backends(url, index_prefix):
+    """Wagtail's search backends: Elasticsearch when a URL is given, else the database."""
+    if not url:
+        return {"default": {"BACKEND": "modelsearch.backends.database"}}
+    return {
         "default": {
             "BACKEND": "modelsearch.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
+            "URLS": [url],
+            "INDEX_PREFIX": index_prefix,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {"retry_on_timeout": True, "max_retries": 2},
         }
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+
+
+# Each environment has its own prefix, so development and tests never share an index.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_")
+WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -1,12 +1,15 @@
 import contextlib
+import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import ELASTICSEARCH_URL, env_list, search_backends
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405, S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_dev_")
+WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

@@ -87,10 +87,7 @@ def build_catalogue(seed=DEFAULT_SEED):
     """Every demo product, interleaved so that the first few span many families."""
     variants = [list(_variants(family)) for family in FAMILIES]
     ordered = [
-        item
-        for round_ in itertools.zip_longest(*variants)
-        for item in round_
-        if item is not None
+        item for round_ in itertools.zip_longest(*variants) for item in round_ if item is not None
     ]
     discontinued = set(
         random.Random(f"{seed}:discontinued").sample(range(len(ordered)), DISCONTINUED_COUNT)
@@ -119,9 +116,7 @@ def _product(family, model, option, seed, discontinued):
     title = _tidy(family.title.format(brand=maker.brand, model=model.name, option=option.label))
     slug = slugify(title)
     rng = random.Random(f"{seed}:{slug}")
-    summary = _tidy(
-        " ".join([family.summary.format(option=option.label), model.note, option.note])
-    )
+    summary = _tidy(" ".join([family.summary.format(option=option.label), model.note, option.note]))
     price = (Decimal(str(model.price)) + Decimal(str(option.price))).quantize(Decimal("0.01"))
     suppliers = _suppliers(rng, family.category.split()[0], slug, price, discontinued)
     prices = [supplier.price for supplier in suppliers]

@@ -55,8 +55,9 @@ def render(title, pictogram, category_code, category_title=""):
     label = f"Illustration · ISO 9999 {category_code}"
     if category_title:
         label += f" {category_title}"
-    draw.text((64 * s, 54 * s), _fit(draw, label, font(15 * s), 660 * s), font=font(15 * s),
-              fill=ink)
+    draw.text(
+        (64 * s, 54 * s), _fit(draw, label, font(15 * s), 660 * s), font=font(15 * s), fill=ink
+    )
 
     # The pictogram's 400 by 300 box, centred below the label.
     scale = 1.15 * s

@@ -38,8 +38,12 @@ FAMILIES = [
         alt="a round hand magnifier with a lit lens",
         models=(
             M("glimmerstone", "Pocket", 24.95, "It folds into its own protective case."),
-            M("glimmerstone", "Bright", 39.95,
-              "A larger lens with a choice of warm or cool light."),
+            M(
+                "glimmerstone",
+                "Bright",
+                39.95,
+                "A larger lens with a choice of warm or cool light.",
+            ),
         ),
         options=(Opt("3×"), Opt("4×", 5.00), Opt("6×", 10.00)),
         spec=(("Battery", "Two AA batteries"), ("Light", "LED")),
@@ -59,10 +63,20 @@ FAMILIES = [
         "Ask for a home demonstration before buying.",
         alt="a screen on an arm above a reading table",
         models=(
-            M("glimmerstone", "Desk 22", 1895.00, "A 22-inch screen above a sliding reading table.",
-              weight_kg=14.0),
-            M("glimmerstone", "Pocket 5", 349.00, "A 5-inch portable model for shopping and post.",
-              weight_kg=0.25),
+            M(
+                "glimmerstone",
+                "Desk 22",
+                1895.00,
+                "A 22-inch screen above a sliding reading table.",
+                weight_kg=14.0,
+            ),
+            M(
+                "glimmerstone",
+                "Pocket 5",
+                349.00,
+                "A 5-inch portable model for shopping and post.",
+                weight_kg=0.25,
+            ),
             M("ravensholt", "Reader", 2495.00, "It also reads printed text aloud.", weight_kg=9.5),
         ),
         spec=(("Magnification", "2 to 60 times, depending on model"),),
@@ -81,8 +95,12 @@ FAMILIES = [
         alt="an angled stand holding an open book",
         models=(
             M("fiddleyard", "Page", 24.95, "A beech stand with two sprung page clips."),
-            M("nimblework", "Flex", 34.95,
-              "A metal stand on a flexible arm that clamps to a table."),
+            M(
+                "nimblework",
+                "Flex",
+                34.95,
+                "A metal stand on a flexible arm that clamps to a table.",
+            ),
         ),
     ),
     Family(
@@ -407,8 +425,12 @@ FAMILIES = [
         alt="a sloping writing board with a clip",
         models=(
             M("nimblework", "Scribe", 29.95, "A 20 degree board with a non-slip base."),
-            M("nimblework", "Scribe Plus", 39.95,
-              "It adjusts to four angles and has a paper clip."),
+            M(
+                "nimblework",
+                "Scribe Plus",
+                39.95,
+                "It adjusts to four angles and has a paper clip.",
+            ),
         ),
     ),
     Family(
@@ -425,10 +447,20 @@ FAMILIES = [
         alt="an office chair with arm rests",
         spec=(("Seat height", "42 to 55 cm"), ("Arms", "Height-adjustable")),
         models=(
-            M("nimblework", "Posture", 399.00, "It has adjustable lower back support.",
-              max_user_weight_kg=150),
-            M("kettlewick", "Saddle", 449.00, "A saddle seat that keeps the hips open.",
-              max_user_weight_kg=130),
+            M(
+                "nimblework",
+                "Posture",
+                399.00,
+                "It has adjustable lower back support.",
+                max_user_weight_kg=150,
+            ),
+            M(
+                "kettlewick",
+                "Saddle",
+                449.00,
+                "A saddle seat that keeps the hips open.",
+                max_user_weight_kg=130,
+            ),
         ),
     ),
     Family(
@@ -457,8 +489,7 @@ FAMILIES = [
         needs=(SEEING,),
         conditions=(SIGHT, FRAIL),
         summary="A room thermometer that speaks the temperature aloud and warns when it is cold.",
-        helps="Helps keep the home warm enough in winter, which matters for older people's "
-        "health.",
+        helps="Helps keep the home warm enough in winter, which matters for older people's health.",
         use="Put it in the room you use most, away from radiators and windows.",
         alt="a room thermometer with a large display",
         models=(
@@ -551,8 +582,13 @@ FAMILIES = [
         spec=(("Pad", "Closed-cell foam, 5 cm thick"), ("Frame", "Folding steel")),
         models=(
             M("brackenside", "Kneel", 29.95, "It comes with a tool pouch.", max_user_weight_kg=120),
-            M("brackenside", "Kneel Deep", 39.95, "Extra-thick padding for sore knees.",
-              max_user_weight_kg=136),
+            M(
+                "brackenside",
+                "Kneel Deep",
+                39.95,
+                "Extra-thick padding for sore knees.",
+                max_user_weight_kg=136,
+            ),
         ),
     ),
     Family(

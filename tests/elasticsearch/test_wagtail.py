@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
+from enabled.settings.base import search_backends
 from tests.elasticsearch.helpers import tokens
 from tests.factories import make_product
 
@@ -51,14 +52,8 @@ def test_admin_page_search_finds_a_product_on_elasticsearch(
     make_product("Ceiling track hoist")
     make_product("Bath board")
     prefix = f"{index_prefix}wagtail_"
-    backends = {
-        "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch8",
-            "URLS": [settings.ELASTICSEARCH_URL],
-            "INDEX_PREFIX": prefix,
-            "TIMEOUT": settings.ELASTICSEARCH_TIMEOUT,
-        }
-    }
+    # The backends production uses, pointed at this session's prefix.
+    backends = search_backends(settings.ELASTICSEARCH_URL, prefix)
     admin = django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pass")
     client.force_login(admin)
 

@@ -2,6 +2,7 @@
 
 # Mobility, transfers and furniture
 
+
 def stick(p):
     p.line((200, 70), (200, 270), w=14)
     p.line((150, 62), (245, 62), w=22, colour="accent")
@@ -167,6 +168,7 @@ def door(p):
 
 
 # Health, therapy and orthoses
+
 
 def pillbox(p):
     p.rect(30, 120, 370, 225, r=12, fill="paper")

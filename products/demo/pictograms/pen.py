@@ -32,13 +32,18 @@ class Pen:
 
     def rect(self, x0, y0, x1, y1, r=0, fill="paper", outline="ink", w=8):
         self.draw.rounded_rectangle(
-            self._box(x0, y0, x1, y1), radius=r * self.s, fill=self._colour(fill),
-            outline=self._colour(outline), width=self._width(w) if outline else 0,
+            self._box(x0, y0, x1, y1),
+            radius=r * self.s,
+            fill=self._colour(fill),
+            outline=self._colour(outline),
+            width=self._width(w) if outline else 0,
         )
 
     def ellipse(self, x0, y0, x1, y1, fill="paper", outline="ink", w=8):
         self.draw.ellipse(
-            self._box(x0, y0, x1, y1), fill=self._colour(fill), outline=self._colour(outline),
+            self._box(x0, y0, x1, y1),
+            fill=self._colour(fill),
+            outline=self._colour(outline),
             width=self._width(w) if outline else 0,
         )
 
@@ -47,23 +52,36 @@ class Pen:
 
     def poly(self, *points, fill="accent", outline="ink", w=8):
         self.draw.polygon(
-            [self._pt(p) for p in points], fill=self._colour(fill),
-            outline=self._colour(outline), width=self._width(w) if outline else 0,
+            [self._pt(p) for p in points],
+            fill=self._colour(fill),
+            outline=self._colour(outline),
+            width=self._width(w) if outline else 0,
         )
 
     def arc(self, x0, y0, x1, y1, start, end, w=10, colour="ink"):
-        self.draw.arc(self._box(x0, y0, x1, y1), start, end, fill=self._colour(colour),
-                      width=self._width(w))
+        self.draw.arc(
+            self._box(x0, y0, x1, y1), start, end, fill=self._colour(colour), width=self._width(w)
+        )
 
     def chord(self, x0, y0, x1, y1, start, end, fill="accent", outline="ink", w=8):
-        self.draw.chord(self._box(x0, y0, x1, y1), start, end, fill=self._colour(fill),
-                        outline=self._colour(outline), width=self._width(w))
+        self.draw.chord(
+            self._box(x0, y0, x1, y1),
+            start,
+            end,
+            fill=self._colour(fill),
+            outline=self._colour(outline),
+            width=self._width(w),
+        )
 
     def turned_rect(self, cx, cy, width, height, degrees, **kwargs):
         angle = math.radians(degrees)
         cos, sin = math.cos(angle), math.sin(angle)
-        corners = [(-width / 2, -height / 2), (width / 2, -height / 2),
-                   (width / 2, height / 2), (-width / 2, height / 2)]
+        corners = [
+            (-width / 2, -height / 2),
+            (width / 2, -height / 2),
+            (width / 2, height / 2),
+            (-width / 2, height / 2),
+        ]
         self.poly(*[(cx + x * cos - y * sin, cy + x * sin + y * cos) for x, y in corners], **kwargs)
 
     def waves(self, cx, cy, count=3, w=6, colour="accent"):

@@ -4,6 +4,7 @@ import math
 
 # Seeing, hearing and communicating
 
+
 def magnifier(p):
     p.line((240, 205), (345, 280), w=28, colour="accent")
     p.circle(170, 135, 95, fill="paper", w=14)
@@ -37,8 +38,11 @@ def clock(p):
     p.circle(200, 155, 115, fill="paper", w=12)
     for i in range(12):
         a = math.radians(i * 30)
-        p.line((200 + 95 * math.sin(a), 155 - 95 * math.cos(a)),
-               (200 + 105 * math.sin(a), 155 - 105 * math.cos(a)), w=6)
+        p.line(
+            (200 + 95 * math.sin(a), 155 - 95 * math.cos(a)),
+            (200 + 105 * math.sin(a), 155 - 105 * math.cos(a)),
+            w=6,
+        )
     p.line((200, 155), (200, 85), w=10)
     p.line((200, 155), (255, 175), w=10, colour="accent")
 
@@ -87,8 +91,12 @@ def headphones(p):
 def bell(p):
     for a in range(0, 360, 45):
         rad = math.radians(a)
-        p.line((200 + 110 * math.cos(rad), 150 + 110 * math.sin(rad)),
-               (200 + 140 * math.cos(rad), 150 + 140 * math.sin(rad)), w=8, colour="accent")
+        p.line(
+            (200 + 110 * math.cos(rad), 150 + 110 * math.sin(rad)),
+            (200 + 140 * math.cos(rad), 150 + 140 * math.sin(rad)),
+            w=8,
+            colour="accent",
+        )
     p.chord(120, 60, 280, 260, 180, 360, fill="accent")
     p.rect(110, 155, 290, 180, r=8, fill="accent")
     p.circle(200, 200, 18, fill="ink", outline=None)
@@ -175,6 +183,7 @@ def pin(p):
 
 
 # Leisure, work and hobbies
+
 
 def cards(p):
     for angle, fill in ((-25, "paper"), (0, "accent"), (25, "paper")):

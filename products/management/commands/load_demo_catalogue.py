@@ -24,11 +24,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--limit", type=int, metavar="N",
+            "--limit",
+            type=int,
+            metavar="N",
             help="Load only the first N products of the catalogue (they span many families).",
         )
         parser.add_argument(
-            "--seed", type=int, default=DEFAULT_SEED,
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
             help="Vary shop prices, dates and discontinued products. Titles never depend on it, "
             f"so products already loaded are still recognised. Default: {DEFAULT_SEED}.",
         )
@@ -78,8 +82,12 @@ class Command(BaseCommand):
     def progress_bar(self, total, verbosity):
         """A tqdm bar on stderr when it is a terminal; the summary says the rest."""
         bar = tqdm(
-            total=total, desc="Demo catalogue", unit=" products", file=_Unstyled(self.stderr),
-            disable=verbosity == 0 or not self.stderr.isatty(), dynamic_ncols=True,
+            total=total,
+            desc="Demo catalogue",
+            unit=" products",
+            file=_Unstyled(self.stderr),
+            disable=verbosity == 0 or not self.stderr.isatty(),
+            dynamic_ncols=True,
         )
         try:
             yield bar
