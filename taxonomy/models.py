@@ -5,6 +5,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+def code_and_ancestors(code):
+    """An ISO 9999 code's ancestors from the top class down, then the code itself."""
+    parts = code.split()
+    return [" ".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
 class IsoCategory(index.Indexed, models.Model):
     """A class, subclass or division of ISO 9999:2022, the standard taxonomy of AT.
 
@@ -51,8 +57,7 @@ class IsoCategory(index.Indexed, models.Model):
 
     def ancestors(self):
         """This node's ancestors from the top class down, in one query."""
-        parts = self.code.split()
-        codes = [" ".join(parts[:i]) for i in range(1, len(parts))]
+        codes = code_and_ancestors(self.code)[:-1]
         return list(IsoCategory.objects.filter(code__in=codes).order_by("code"))
 
 

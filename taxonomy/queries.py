@@ -2,10 +2,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
-
-def _ancestor_codes(code):
-    parts = code.split()
-    return [" ".join(parts[:i]) for i in range(1, len(parts) + 1)]
+from taxonomy.models import IsoCategory, code_and_ancestors
 
 
 def category_product_counts():
@@ -26,15 +23,13 @@ def category_product_counts():
     )
     products_by_code = defaultdict(set)
     for product_id, code in links:
-        for ancestor in _ancestor_codes(code):
+        for ancestor in code_and_ancestors(code):
             products_by_code[ancestor].add(product_id)
     return {code: len(products) for code, products in products_by_code.items()}
 
 
 def category_tree(counts):
     """Every category as nested (category, count, children) triples, from one query."""
-    from taxonomy.models import IsoCategory
-
     children = defaultdict(list)
     for category in IsoCategory.objects.all():
         children[category.parent_id].append(category)
