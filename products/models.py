@@ -1,11 +1,11 @@
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
@@ -22,7 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
-from products.forms import ProductPageForm
+from taxonomy.fields import VocabularyField
 
 PRODUCTS_PER_PAGE = 24
 PRICE_ORDER_MESSAGE = "The highest price must be the same as or more than the lowest price."
@@ -155,14 +155,14 @@ class ProductPage(Page):
         related_name="secondary_products",
         help_text="Other ISO 9999 classes the product also belongs to.",
     )
-    needs = ClusterTaggableManager(
+    needs = VocabularyField(
         through=ProductNeed,
         blank=True,
         related_name="products",
         verbose_name="needs",
         help_text="The everyday activities this product helps with.",
     )
-    conditions = ClusterTaggableManager(
+    conditions = VocabularyField(
         through=ProductCondition,
         blank=True,
         related_name="products",
@@ -186,7 +186,6 @@ class ProductPage(Page):
     )
 
     objects = ProductManager()
-    base_form_class = ProductPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -197,7 +196,7 @@ class ProductPage(Page):
     ]
     classification_panels = [
         FieldPanel("primary_category"),
-        FieldPanel("secondary_categories"),
+        FieldPanel("secondary_categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("needs"),
         FieldPanel("conditions"),
     ]
@@ -234,6 +233,8 @@ class ProductPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("manufacturer", [index.SearchField("name")]),
+        index.RelatedFields("needs", [index.SearchField("name")]),
+        index.RelatedFields("conditions", [index.SearchField("name")]),
         index.FilterField("discontinued"),
         index.FilterField("primary_category"),
     ]

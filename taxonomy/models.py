@@ -1,7 +1,10 @@
+from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from taggit.models import TagBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.search import index
 
 
@@ -62,12 +65,26 @@ class IsoCategory(index.Indexed, models.Model):
 
 
 class VocabularyTerm(TagBase):
-    """A term of a controlled vocabulary: editors pick terms, nobody types new ones."""
+    """A term of a controlled vocabulary: editors pick terms, nobody types new ones.
+
+    Names may hold any character. Slugs are ASCII, because they are the term's address
+    and Django's slug converter matches nothing else.
+    """
 
     free_tagging = False
+    slug = models.SlugField(
+        unique=True,
+        max_length=100,
+        blank=True,
+        help_text="The end of the term's web address. Leave blank to make one from the name.",
+    )
     description = models.TextField(blank=True, help_text="One sentence shown on the browse page.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         abstract = True
@@ -75,6 +92,37 @@ class VocabularyTerm(TagBase):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Taggit looks terms up without regard to case, so "Dressing" and "dressing"
+        # would be one term to it and two to the database.
+        same_name = type(self)._default_manager.filter(name__iexact=self.name)
+        if self.name and same_name.exclude(pk=self.pk).exists():
+            label = self._meta.verbose_name
+            raise ValidationError({"name": f"There is already a {label} called “{self.name}”."})
+
+    def slugify(self, tag, i=None):
+        slug = slugify(anyascii(tag)) or self._meta.model_name
+        return slug if i is None else f"{slug}-{i}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._free_slug()
+        super().save(*args, **kwargs)
+
+    def _free_slug(self):
+        taken = set(
+            type(self)
+            ._default_manager.filter(slug__startswith=self.slugify(self.name))
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, i = self.slugify(self.name), 1
+        while slug in taken:
+            i += 1
+            slug = self.slugify(self.name, i)
+        return slug
 
 
 class Need(VocabularyTerm):

@@ -109,3 +109,30 @@ def small_catalogue(live_server):
     from tests.catalogue import build_catalogue
 
     return build_catalogue(others=0)
+
+
+EDITOR_USERNAME = "editor"
+EDITOR_PASSWORD = "a long passphrase for the test editor"  # noqa: S105 (test-only account)
+
+
+@pytest.fixture
+def editor(live_server):
+    """An editor as the site has them: in Wagtail's Moderators group, so able to publish."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(
+        EDITOR_USERNAME, "editor@example.invalid", EDITOR_PASSWORD, first_name="Eda"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def admin_page(page, editor):
+    """A browser page signed in to the Wagtail admin through its login form."""
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(EDITOR_USERNAME)
+    page.locator("input[name=password]").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    return page

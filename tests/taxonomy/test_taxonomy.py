@@ -1,7 +1,9 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils.html import escape
 
 from taxonomy.loading import read_rows
 from taxonomy.models import Condition, IsoCategory, Need
@@ -65,3 +67,60 @@ def test_tree_nests_every_category_under_its_parent(django_assert_num_queries):
     assert mobility[1] == 1
     both_arms = next(child for child in mobility[2] if child[0].code == "12 06")
     assert [(c.code, n) for c, n, _ in both_arms[2]] == [("12 06 03", 0), ("12 06 06", 1)]
+
+
+HARD_NEED = 'Reaching "high" shelves, cupboards & café counters'
+HARD_CONDITION = "Ménière's disease, “vertigo” type"
+
+
+def test_any_name_gets_an_ascii_slug_that_routes():
+    need = Need.objects.create(name=HARD_NEED)
+    condition = Condition.objects.create(name=HARD_CONDITION)
+    assert need.slug == "reaching-high-shelves-cupboards-cafe-counters"
+    assert condition.slug == "menieres-disease-vertigo-type"
+    assert need.get_absolute_url() == f"/needs/{need.slug}/"
+    assert Need.objects.create(name="Reaching high shelves: cupboards, café counters").slug == (
+        "reaching-high-shelves-cupboards-cafe-counters-2"
+    )
+
+
+def test_a_slug_an_editor_empties_is_made_again_from_the_name():
+    need = Need.objects.get(name="Grip, reach and carrying")
+    need.slug = ""
+    need.save()
+    assert need.slug == "grip-reach-and-carrying"
+
+
+def test_a_name_that_differs_only_in_case_is_refused():
+    need = Need(name="dressing")
+    with pytest.raises(ValidationError) as refused:
+        need.full_clean()
+    assert refused.value.message_dict["name"] == ["There is already a need called “dressing”."]
+
+
+def test_product_pages_and_search_show_terms_with_any_name(client):
+    need = Need.objects.create(name=HARD_NEED)
+    condition = Condition.objects.create(name=HARD_CONDITION)
+    product = make_product("Long-reach grabber", needs=[need.name], conditions=[condition.name])
+
+    page = client.get(product.url).text
+    assert escape(HARD_NEED) in page
+    assert escape(HARD_CONDITION) in page
+    assert "Long-reach grabber" in client.get(need.get_absolute_url()).text
+    assert "Long-reach grabber" in client.get("/search/", {"q": "cupboards"}).text
+    assert "Long-reach grabber" in client.get("/search/", {"q": "Ménière"}).text
+
+
+def test_renaming_a_term_reindexes_the_products_that_carry_it(
+    client, django_capture_on_commit_callbacks
+):
+    product = make_product("Button hook", needs=["Dressing"])
+    assert "Button hook" not in client.get("/search/", {"q": "buttoning"}).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        need = Need.objects.get(name="Dressing")
+        need.name = "Dressing and buttoning"
+        need.save()
+
+    assert "Button hook" in client.get("/search/", {"q": "buttoning"}).text
+    assert "Dressing and buttoning" in client.get(product.url).text
