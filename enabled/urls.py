@@ -8,6 +8,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
+    # Members' accounts: our pages, then django-allauth's (sign in, sign up, passwords…).
+    path("account/", include("accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("", include("reviews.urls")),
     path("", include("taxonomy.urls")),
 ]
 

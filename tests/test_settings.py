@@ -34,6 +34,8 @@ def production_env(tmp_path, **overrides):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "EMAIL_HOST": "smtp.example.org",
+        "DEFAULT_FROM_EMAIL": "Enabled <hello@enabled.example.org>",
     }
     for name, value in overrides.items():
         if value is None:
@@ -64,6 +66,9 @@ def run_python(env, *args):
         pytest.param({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS", id="no-allowed-hosts"),
         pytest.param({"ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS", id="empty-allowed-hosts"),
         pytest.param({"DATABASE_URL": None}, "DATABASE_URL", id="no-database-url"),
+        pytest.param({"EMAIL_HOST": None}, "EMAIL_HOST", id="no-email-host"),
+        pytest.param({"EMAIL_HOST": " "}, "EMAIL_HOST", id="blank-email-host"),
+        pytest.param({"DEFAULT_FROM_EMAIL": None}, "DEFAULT_FROM_EMAIL", id="no-from-email"),
         pytest.param({"SECRET_KEY": "too-short-to-be-a-key"}, "SECRET_KEY", id="short-key"),
         pytest.param({"SECRET_KEY": "ab" * 30}, "SECRET_KEY", id="repetitive-key"),
         pytest.param(
@@ -83,13 +88,42 @@ def test_production_settings_refuse_bad_configuration(tmp_path, overrides, named
 
 
 def test_production_settings_name_every_missing_variable(tmp_path):
-    env = production_env(tmp_path, SECRET_KEY=None, ALLOWED_HOSTS=None, DATABASE_URL=None)
+    names = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL")
+    env = production_env(tmp_path, **dict.fromkeys(names))
 
     result = run_python(env, "-c", SETUP)
 
     error_line = result.stderr.strip().splitlines()[-1]
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+    for name in names:
         assert name in error_line
+
+
+def test_production_email_settings_come_from_the_environment(tmp_path):
+    env = production_env(
+        tmp_path,
+        EMAIL_PORT="465",
+        EMAIL_HOST_USER="mailer",
+        EMAIL_HOST_PASSWORD="secret",  # noqa: S106 (test value)
+        EMAIL_USE_TLS="false",
+    )
+    show = (
+        f"{SETUP}; from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, "
+        "s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, sep='|')"
+    )
+
+    result = run_python(env, "-c", show)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().split("|") == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "465",
+        "mailer",
+        "secret",
+        "False",
+        "Enabled <hello@enabled.example.org>",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "core",
+    "accounts",
     "taxonomy",
     "products",
     "reviews",
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own form templates, so core.forms.FormRenderer (TemplatesSetting) finds them.
+    "django.forms",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "enabled.urls"
@@ -99,6 +105,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Members sign in with their email address (django-allauth); editors still sign in to the
+# Wagtail admin with their username, through Django's own backend.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No username and no second password box (GOV.UK: do not ask people to repeat a password).
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# One address per member; a new one replaces the old only once it is verified.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "accounts:signed_out"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Enabled: "
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+# allauth's defaults, written out so they are easy to find. Over a limit, allauth answers
+# 429 with templates/429.html; "login_failed" (per address) shows an error on the form.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -161,5 +209,33 @@ LOGGING = {
         # Django adds its own console handler in development; one line per message is enough.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         **{name: {"level": "WARNING"} for name in ("elastic_transport", "wagtail", "django_tasks")},
+    },
+}
+
+# ---- Public contributions: abuse and safety -------------------------------------------------
+# Seconds a person needs at least to fill in a public form (core.antispam).
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+# Submissions per account and per address (django-ratelimit); over them, HTTP 429.
+SUBMISSION_RATE_PER_ACCOUNT = os.environ.get("SUBMISSION_RATE_PER_ACCOUNT", "20/h")
+SUBMISSION_RATE_PER_ADDRESS = os.environ.get("SUBMISSION_RATE_PER_ADDRESS", "60/h")
+RATELIMIT_VIEW = "core.views.rate_limited"
+MIDDLEWARE += [
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+# No inline script or style on the public site. The Wagtail admin brings its own inline
+# code and is for signed-in editors only, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["https:"],  # video embeds in product pages
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
     },
 }
