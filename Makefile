@@ -10,6 +10,9 @@ run: ## Set up on the embedded defaults, load demo data and serve http://127.0.0
 test: ## Set up and run the whole test suite (starts Elasticsearch where it can)
 	bash scripts/test.sh $(ARGS)
 
+bench: ## Time a product page with 5 and with 500 reviews (benchmarks/README.md)
+	$(PYTHON) benchmarks/product_page.py
+
 lint: ## Check style with ruff
 	$(PYTHON) -m ruff check . && $(PYTHON) -m ruff format --check .
 
@@ -22,4 +25,4 @@ es-stop: ## Stop the local Elasticsearch node
 es-status: ## Say whether the local Elasticsearch node runs
 	bash scripts/elasticsearch.sh status
 
-.PHONY: help run test lint es-start es-stop es-status
+.PHONY: help run test bench lint es-start es-stop es-status

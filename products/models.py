@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
+from reviews.listing import product_reviews
 from taxonomy.fields import VocabularyField
 
 PRODUCTS_PER_PAGE = 24
@@ -288,6 +289,7 @@ class ProductPage(Page):
         context["needs"] = list(self.needs.all())
         context["conditions"] = list(self.conditions.all())
         context["secondary_categories"] = list(self.secondary_categories.all())
+        context.update(product_reviews(self, request))
         if self.primary_category_id:
             context["category_trail"] = self.primary_category.ancestors() + [self.primary_category]
         return context

@@ -17,7 +17,8 @@ cd "$(dirname "$0")/.."
 say() { printf '[test] %s\n' "$*"; }
 warn() { printf '[test] WARNING: %s\n' "$*" >&2; }
 die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
-in_ci() { [ -n "${CI:-}" ]; }  # as tests/elasticsearch/conftest.py reads it
+# CI set to 1, true or yes, read the same way as tests/environment.py.
+in_ci() { case "${CI:-}" in 1 | [Tt][Rr][Uu][Ee] | [Yy][Ee][Ss]) return 0 ;; *) return 1 ;; esac; }
 started=$SECONDS
 elapsed() { echo "$((SECONDS - started)) s"; }
 

@@ -30,7 +30,11 @@ class IsoCategory(index.Indexed, models.Model):
     level = models.PositiveSmallIntegerField(editable=False)
     description = models.TextField(blank=True)
 
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+    ]
     panels = [
         FieldPanel("code"),
         FieldPanel("title"),

@@ -69,3 +69,43 @@ def make_product(
         product.unpublish()
     product.refresh_from_db()
     return product
+
+
+def make_member(display_name="Sam", role="user", conditions=(), show_conditions=False):
+    """A signed-up member with a profile, as the sign-up form leaves one."""
+    from django.contrib.auth.models import User
+
+    from accounts.models import Profile
+
+    number = next(_counter)
+    user = User.objects.create_user(f"member{number}", f"member{number}@example.invalid", "pw")
+    profile = Profile.objects.create(
+        user=user, display_name=display_name, role=role, show_conditions=show_conditions
+    )
+    profile.conditions.set(Condition.objects.filter(name__in=conditions))
+    return user
+
+
+def make_review(product, author=None, *, approved=True, moderator=None, **content):
+    """A review written through the model's own rules, approved unless told otherwise."""
+    from reviews import moderation
+    from reviews.models import CONTENT_FIELDS, Review
+
+    author = author or make_member()
+    defaults = {name: None for name in CONTENT_FIELDS}
+    defaults.update(
+        rating=4,
+        title="Does the job",
+        body="It works well for me.",
+        used_for="1_6_months",
+        still_using=True,
+        stopped_reason="",
+    )
+    defaults.update(content)
+    review = Review(product=product, author=author, author_role=author.profile.role)
+    review.submit(defaults)
+    review.save()
+    review.author_conditions.set(author.profile.shown_conditions())
+    if approved:
+        review = moderation.approve(review, moderator)
+    return review

@@ -19,9 +19,12 @@ NOT_POSTED = {"submit", "button", "reset", "image", "file"}
 class RenderedForm:
     def __init__(self, response, form_id=None, model=None):
         soup = BeautifulSoup(response.content, "lxml")
-        form = soup.find("form", id=form_id) if form_id else soup.find("form", method="post")
-        if form is None:
-            form = soup.find("form", method="POST")
+        if form_id:
+            form = soup.find("form", id=form_id)
+        else:
+            # The page's own form, not one in the header such as "Sign out".
+            area = soup.find("main") or soup
+            form = area.find("form", method=lambda m: m and m.lower() == "post")
         assert form is not None, f"no form {form_id or ''} on {response.request['PATH_INFO']}"
         self.form = form
         self.action = form.get("action") or response.request["PATH_INFO"]
@@ -102,20 +105,33 @@ class RenderedForm:
 
     def tick(self, name, label):
         """Tick the checkbox called `name` whose label reads `label`."""
-        self._add(name, self._checkbox_value(name, label))
+        self._add(name, self._option_value(name, label, "checkbox"))
 
     def untick(self, name, label):
-        self.data[name].remove(self._checkbox_value(name, label))
+        self.data[name].remove(self._option_value(name, label, "checkbox"))
 
-    def _checkbox_value(self, name, label):
-        for box in self.form.find_all("input", attrs={"name": name, "type": "checkbox"}):
-            if box.find_parent("label").get_text(strip=True) == label:
-                return box["value"]
-        raise AssertionError(f"no checkbox {name!r} labelled {label!r}")
+    def choose(self, name, label):
+        """Choose the radio button called `name` whose label reads `label`."""
+        self.data[name] = [self._option_value(name, label, "radio")]
 
-    def submit(self, client, button=None, **extra):
-        """POST the form, pressing the submit button named `button` if given."""
+    def _option_value(self, name, label, kind):
+        for option in self.form.find_all("input", attrs={"name": name, "type": kind}):
+            tag = option.find_parent("label") or self.form.find(
+                "label", attrs={"for": option.get("id")}
+            )
+            if tag is not None and tag.get_text(strip=True) == label:
+                return option.get("value", "on")
+        raise AssertionError(f"no {kind} {name!r} labelled {label!r}")
+
+    def submit(self, client, button=None, files=None, **extra):
+        """POST the form, pressing the submit button named `button` if given.
+
+        `files` maps file inputs' names to uploaded files, as a person picks them.
+        """
         data = {name: values for name, values in self.data.items()}
+        for name, upload in (files or {}).items():
+            assert self.form.find("input", attrs={"name": name, "type": "file"}), name
+            data[name] = upload
         if button is not None:
             element = self.form.find("button", attrs={"name": button})
             assert element is not None, f"no button named {button!r}"

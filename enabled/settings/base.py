@@ -234,7 +234,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "frame-src": ["https:"],  # video embeds in product pages
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # The admin's preview shows public pages in a frame of its own origin.
+        "frame-ancestors": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },

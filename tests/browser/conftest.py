@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.environment import require
+
 # Playwright's sync API runs an event loop in the test thread; without this the ORM refuses
 # to run there. Django reads it on every call, so setting it here, on import, is early enough.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,21 +30,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def in_ci():
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     """Launch Debian's Chromium (Playwright cannot download its own here)."""
-    if not CHROMIUM.exists():
-        message = (
-            f"{CHROMIUM} is missing, so the browser tests cannot run. "
-            "Install it with: apt-get install chromium"
-        )
-        if in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    require(
+        CHROMIUM.exists(),
+        f"{CHROMIUM} is missing, so the browser tests cannot run. "
+        "Install it with: apt-get install chromium",
+    )
     # The browser's profile, caches and crash reports go to a temporary folder, not $HOME.
     xdg = tmp_path_factory.mktemp("chromium-xdg")
     env = {

@@ -4,7 +4,6 @@ Without a node the tests are skipped, except in CI (env CI set), where a missing
 failure: CI is where we prove the search really works.
 """
 
-import os
 import secrets
 
 import pytest
@@ -12,6 +11,7 @@ from django.conf import settings
 
 from search.elasticsearch import get_client, node_is_reachable
 from tests.elasticsearch.helpers import delete_indices
+from tests.environment import require
 
 START_HINT = "start one with `make es-start` (scripts/elasticsearch.sh start)"
 
@@ -20,11 +20,10 @@ START_HINT = "start one with `make es-start` (scripts/elasticsearch.sh start)"
 def es():
     """The project's client, once a healthy node answers at settings.ELASTICSEARCH_URL."""
     get_client.cache_clear()
-    if not node_is_reachable():
-        message = f"No Elasticsearch node answers at {settings.ELASTICSEARCH_URL}: {START_HINT}"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    require(
+        node_is_reachable(),
+        f"No Elasticsearch node answers at {settings.ELASTICSEARCH_URL}: {START_HINT}",
+    )
     return get_client()
 
 

@@ -1,0 +1,343 @@
+"""Reviews: people who live with a product tell others what it is really like.
+
+A review is public once a moderator approves it. Its columns always hold what the public
+sees; an edit to a published review waits in `pending_changes` until it is approved too,
+so the public keeps seeing the last approved version meanwhile.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Role
+
+FORMER_MEMBER = "a former member"
+# How a reviewer's role reads next to their name; the profile form asks it in the first person.
+ROLE_BYLINES = {
+    Role.USER: "Uses the product",
+    Role.FAMILY_CARER: "Family carer",
+    Role.PAID_CARER: "Paid carer or support worker",
+    Role.PROFESSIONAL: "Occupational therapist or other professional",
+}
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", "Waiting for a moderator"
+    APPROVED = "approved", "Published"
+    REJECTED = "rejected", "Not published"
+
+
+class UsagePeriod(models.TextChoices):
+    UNDER_A_MONTH = "under_1_month", "Less than a month"
+    UNDER_SIX_MONTHS = "1_6_months", "1 to 6 months"
+    UNDER_A_YEAR = "6_12_months", "6 months to a year"
+    UNDER_THREE_YEARS = "1_3_years", "1 to 3 years"
+    LONGER = "over_3_years", "More than 3 years"
+
+
+def rating_field(verbose_name, required=False):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=not required,
+        blank=not required,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+
+# The optional dimensions, after the consumer criteria researchers use for AT.
+DIMENSIONS = {
+    "ease_of_use": "Ease of use",
+    "comfort": "Comfort",
+    "reliability": "Reliability",
+    "looks": "Looks",
+    "value_for_money": "Value for money",
+    "safety": "Safety",
+}
+# What an author writes; an edit to a published review holds these until approved.
+CONTENT_FIELDS = [
+    "rating",
+    *DIMENSIONS,
+    "title",
+    "body",
+    "used_for",
+    "still_using",
+    "stopped_reason",
+]
+
+
+class ReviewQuerySet(models.QuerySet):
+    def approved(self):
+        """Reviews the public can read: approved at least once and not withdrawn."""
+        return self.filter(published_at__isnull=False)
+
+    def pending(self):
+        return self.filter(status=Status.PENDING)
+
+    def for_product(self, product):
+        return self.filter(product=product)
+
+    def by(self, user):
+        return self.filter(author=user)
+
+    def by_role(self, role):
+        return self.filter(author_role=role)
+
+    def with_condition(self, condition):
+        return self.filter(author_conditions=condition)
+
+    def for_display(self):
+        return self.select_related("author__profile").prefetch_related("author_conditions")
+
+
+class Review(models.Model):
+    product = models.ForeignKey(
+        "products.ProductPage", on_delete=models.CASCADE, related_name="reviews"
+    )
+    # Kept when the account is deleted: the review then reads as by "a former member".
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reviews"
+    )
+    # Who the author was when writing, as they chose to show it then.
+    author_role = models.CharField(max_length=20, choices=Role.choices)
+    author_conditions = models.ManyToManyField("taxonomy.Condition", blank=True, related_name="+")
+
+    rating = rating_field("overall rating", required=True)
+    ease_of_use = rating_field("ease of use")
+    comfort = rating_field("comfort")
+    reliability = rating_field("reliability")
+    looks = rating_field("looks")
+    value_for_money = rating_field("value for money")
+    safety = rating_field("safety")
+    title = models.CharField(max_length=120)
+    body = models.TextField("review", max_length=5000)
+    used_for = models.CharField(
+        "how long you have used it", max_length=20, choices=UsagePeriod.choices
+    )
+    still_using = models.BooleanField("still using it")
+    stopped_reason = models.TextField("why you stopped", max_length=1000, blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    rejection_reason = models.TextField(blank=True)
+    pending_changes = models.JSONField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # When the author last sent their text: the moderation queue's order.
+    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    helpful_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "author"],
+                condition=Q(author__isnull=False),
+                name="one_review_per_person_per_product",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["product", "published_at"]),
+            models.Index(fields=["status", "submitted_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.still_using is False and not self.stopped_reason.strip():
+            raise ValidationError({"stopped_reason": "Say why you stopped using it."})
+        if self.still_using:
+            self.stopped_reason = ""
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+    @property
+    def author_name(self):
+        if self.author_id is None:
+            return FORMER_MEMBER
+        return self.author.profile.display_name
+
+    kind = "Review"
+
+    def get_edit_url(self):
+        return reverse("reviews:write", args=[self.product_id])
+
+    @property
+    def author_role_byline(self):
+        return ROLE_BYLINES.get(self.author_role, "")
+
+    def dimension_ratings(self):
+        """(label, rating) for each dimension the author rated."""
+        return [
+            (label, getattr(self, name))
+            for name, label in DIMENSIONS.items()
+            if getattr(self, name) is not None
+        ]
+
+    def content(self):
+        """What the author last submitted: the pending edit if any, else the columns."""
+        if self.pending_changes is not None:
+            return dict(self.pending_changes)
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+    def submit(self, content):
+        """Store an author's new text: in the columns until first approved, then aside."""
+        if self.is_published:
+            self.pending_changes = {name: content[name] for name in CONTENT_FIELDS}
+        else:
+            for name in CONTENT_FIELDS:
+                setattr(self, name, content[name])
+        self.status = Status.PENDING
+        self.rejection_reason = ""
+        self.submitted_at = timezone.now()
+
+
+MAX_PHOTOS = 6
+
+
+class PhotoQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Status.PENDING)
+
+
+class Photo(models.Model):
+    """A member's photo of a product in use, shown with their review once approved.
+
+    The image lives in Wagtail's "Contributors' photos" collection, so renditions work, but
+    it is never part of a page or its revisions, and editors' image choosers leave it out.
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        "describe the photo",
+        max_length=250,
+        help_text=(
+            "For people who cannot see it. Say what it shows, for example: "
+            "The tap turner fitted to a bath tap, with a hand pushing the lever down."
+        ),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    rejection_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.alt_text
+
+    kind = "Photo"
+
+    def get_edit_url(self):
+        return reverse("reviews:photos", args=[self.review_id])
+
+
+class ProductRating(models.Model):
+    """A product's review figures, stored so its page reads them in one query.
+
+    Recounted from the approved reviews on every moderation decision, while holding a lock
+    on this row, so concurrent decisions cannot leave it off by one.
+    """
+
+    product = models.OneToOneField(
+        "products.ProductPage", on_delete=models.CASCADE, related_name="rating_summary"
+    )
+    review_count = models.PositiveIntegerField(default=0)
+    average = models.DecimalField(max_digits=3, decimal_places=2, null=True)
+    # How many approved reviews gave each overall rating, 1 to 5.
+    distribution = models.JSONField(default=list)
+    # {dimension: {"average": 4.25, "count": 12}} for each rated dimension.
+    dimensions = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.product}: {self.average} from {self.review_count}"
+
+
+class HelpfulVote(models.Model):
+    """A signed-in member found a review helpful: once per review, never their own."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="helpful_votes")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "voter"], name="one_helpful_vote_each"),
+        ]
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", "Advertising or spam"
+    ABUSE = "abuse", "Offensive, hateful or abusive"
+    PERSONAL = "personal", "It gives someone's personal details"
+    UNSAFE = "unsafe", "It gives unsafe advice"
+    WRONG_PRODUCT = "wrong_product", "It is about a different product"
+    OTHER = "other", "Something else"
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+
+class Report(models.Model):
+    """A member's report that a review or photo breaks the rules, for moderators to look at."""
+
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    photo = models.ForeignKey(
+        Photo, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    details = models.TextField(
+        "tell us more", max_length=2000, blank=True, help_text="What is wrong, and where."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review__isnull=False, photo__isnull=True)
+                | Q(review__isnull=True, photo__isnull=False),
+                name="report_is_about_one_thing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.subject}"
+
+    @property
+    def subject(self):
+        return self.review if self.review_id else self.photo
+
+    def clean(self):
+        super().clean()
+        if self.reason == ReportReason.OTHER and not self.details.strip():
+            raise ValidationError({"details": "Tell us what is wrong."})

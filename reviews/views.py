@@ -1,0 +1,127 @@
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import Profile
+from core.ratelimits import limit_submissions
+from products.models import ProductPage
+from reviews import feedback
+from reviews.forms import PhotoForm, ReportForm, ReviewForm
+from reviews.models import MAX_PHOTOS, Photo, Report, Review
+from reviews.uploads import save_contributed_image
+
+
+@login_required
+@limit_submissions
+def write_review(request, product_id):
+    """Write a review of a product, or edit yours: each person has one review a product."""
+    product = get_object_or_404(ProductPage.objects.live(), pk=product_id)
+    review = Review.objects.filter(product=product, author=request.user).first()
+    draft = Review(product=product, **(review.content() if review else {}))
+    form = ReviewForm(request.POST or None, instance=draft)
+    if request.method == "POST":
+        if form.is_valid():
+            review = save_review(request.user, product, review, form.cleaned_data)
+            messages.success(
+                request,
+                "Thank you. A moderator will check your review, usually within two working "
+                "days, and it will appear on the product's page once they have.",
+            )
+            return redirect("reviews:photos", review.pk)
+    status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
+    context = {"product": product, "form": form, "review": review}
+    return render(request, "reviews/review_form.html", context, status=status)
+
+
+@transaction.atomic
+def save_review(user, product, review, content):
+    profile, _ = Profile.objects.get_or_create(
+        user=user, defaults={"display_name": user.first_name or "Enabled member"}
+    )
+    if review is None:
+        review = Review(product=product, author=user)
+    review.author_role = profile.role
+    review.submit(content)
+    review.save()
+    review.author_conditions.set(profile.shown_conditions())
+    return review
+
+
+@login_required
+@limit_submissions
+def review_photos(request, review_id):
+    """Add photos to your review, one at a time, up to MAX_PHOTOS; or remove them."""
+    review = get_object_or_404(
+        Review.objects.select_related("product"), pk=review_id, author=request.user
+    )
+    photos = list(review.photos.select_related("image"))
+    if request.method == "POST" and "remove" in request.POST:
+        photo = get_object_or_404(Photo, pk=request.POST["remove"], review=review)
+        photo.delete()
+        messages.success(request, "Photo removed.")
+        return redirect("reviews:photos", review.pk)
+
+    form = None
+    if len(photos) < MAX_PHOTOS:
+        form = PhotoForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                image = save_contributed_image(
+                    form.clean_image,
+                    title=f"Photo with a review of {review.product.title}",
+                    uploaded_by_user=request.user,
+                )
+                Photo.objects.create(
+                    review=review, image=image, alt_text=form.cleaned_data["alt_text"]
+                )
+            messages.success(request, "Photo added. A moderator will check it before it appears.")
+            return redirect("reviews:photos", review.pk)
+    status = HTTPStatus.BAD_REQUEST if form is not None and form.errors else HTTPStatus.OK
+    context = {
+        "review": review,
+        "product": review.product,
+        "photos": photos,
+        "form": form,
+        "max_photos": MAX_PHOTOS,
+    }
+    return render(request, "reviews/photos.html", context, status=status)
+
+
+@require_POST
+@login_required
+@limit_submissions
+def helpful(request, review_id):
+    review = get_object_or_404(Review.objects.approved().select_related("product"), pk=review_id)
+    if feedback.vote_helpful(review, request.user):
+        messages.success(request, "Thank you for saying this review helped you.")
+    else:
+        messages.info(request, "You have already said this review helped you.")
+    return redirect(f"{review.product.url}#review-{review.pk}-title")
+
+
+@login_required
+@limit_submissions
+def report(request, review_id=None, photo_id=None):
+    """Report a published review or photo to the moderators."""
+    if review_id is not None:
+        subject = get_object_or_404(Review.objects.approved(), pk=review_id)
+        product, what = subject.product, "review"
+    else:
+        subject = get_object_or_404(
+            Photo.objects.approved().filter(review__published_at__isnull=False), pk=photo_id
+        )
+        product, what = subject.review.product, "photo"
+    form = ReportForm(
+        request.POST or None, instance=Report(reporter=request.user, **{what: subject})
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Thank you. A moderator will look at the {what} you reported.")
+        return redirect(product.url)
+    status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
+    context = {"form": form, "subject": subject, "what": what, "product": product}
+    return render(request, "reviews/report_form.html", context, status=status)

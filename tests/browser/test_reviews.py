@@ -1,0 +1,105 @@
+"""Reviews in a real browser: axe on every review page, and a review written by keyboard."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from reviews.models import Review
+from tests.browser.test_accessibility import AXE_OPTIONS, describe
+from tests.factories import make_member, make_product, make_review
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = Axe()
+
+
+def sign_in(context, user, live_server):
+    """A member's session cookie: these tests are about reviews, not logging in."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+
+def violations(page):
+    return [describe(v) for v in AXE.run(page, options=AXE_OPTIONS).response["violations"]]
+
+
+def test_review_pages_have_no_axe_violations(page, context, live_server):
+    product = make_product("Perching stool")
+    for n, role in enumerate(["user", "family_carer", "professional"]):
+        author = make_member(f"Reviewer {n}", role=role, conditions=["Stroke"], show_conditions=True)
+        make_review(product, author, rating=n + 3, comfort=4, still_using=n != 1,
+                    stopped_reason="Too low for me." if n == 1 else "")  # fmt: skip
+    sign_in(context, make_member("Writer"), live_server)
+
+    problems = {}
+    for name, url, status in [
+        ("product with reviews", product.url, 200),
+        ("product, filtered by role", f"{product.url}?role=family_carer#reviews", 200),
+        ("product, no review matches", f"{product.url}?role=paid_carer", 200),
+        ("review form", f"/products/{product.pk}/review/", 200),
+    ]:
+        response = page.goto(url)
+        assert response.status == status, name
+        problems[name] = violations(page)
+
+    page.get_by_role("button", name="Send your review").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+    problems["review form with errors"] = violations(page)
+
+    found = {name: found for name, found in problems.items() if found}
+    assert not found, "\n".join(f"{name}:\n" + "\n".join(v) for name, v in found.items())
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching `selector` has focus, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_review_written_with_the_keyboard_alone(page, context, live_server):
+    product = make_product("Tap turner")
+    member = make_member("Keys", role="user")
+    sign_in(context, member, live_server)
+
+    page.goto(product.url)
+    tab_to(page, "a[href$='/review/']")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review of Tap turner")
+
+    tab_to(page, "input[name=rating]")  # a radio group takes one Tab; arrows choose
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    tab_to(page, "#id_title")
+    page.keyboard.type("Turns stiff taps with no pain")
+    tab_to(page, "#id_body")
+    page.keyboard.type("I can run a bath by myself again.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("The lever is long enough for my palm.")
+    tab_to(page, "input[name=used_for]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "input[name=still_using]")
+    page.keyboard.press("Space")
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("status").first).to_contain_text("A moderator will check your review")
+    review = Review.objects.get()
+    assert (review.author, review.rating, review.title, review.used_for, review.still_using) == (
+        member,
+        4,
+        "Turns stiff taps with no pain",
+        "6_12_months",
+        True,
+    )
+    assert review.body == "I can run a bath by myself again.\nThe lever is long enough for my palm."
