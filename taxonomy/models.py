@@ -68,6 +68,17 @@ class IsoCategory(index.Indexed, models.Model):
         return list(IsoCategory.objects.filter(code__in=codes).order_by("code"))
 
 
+class NewTermNamePanel(TitleFieldPanel):
+    """The name, filling in the slug as it is typed while the term is new.
+
+    A saved term keeps its slug when renamed: it is the address of its browse page.
+    """
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_should_apply(self):
+            return not (self.instance and self.instance.pk)
+
+
 class VocabularyTerm(TagBase):
     """A term of a controlled vocabulary: editors pick terms, nobody types new ones.
 
@@ -85,7 +96,7 @@ class VocabularyTerm(TagBase):
     description = models.TextField(blank=True, help_text="One sentence shown on the browse page.")
 
     panels = [
-        TitleFieldPanel("name", placeholder=False),
+        NewTermNamePanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldPanel("description"),
     ]

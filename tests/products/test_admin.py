@@ -156,3 +156,21 @@ def test_editors_have_a_flat_product_listing_with_filters(editor_client):
     assert response.status_code == HTTPStatus.OK
     assert b"Perching stool" in response.content
     assert b"Tap turner" not in response.content
+
+
+def test_search_finds_a_product_by_a_need_ticked_in_the_admin_at_once(
+    editor_client, django_capture_on_commit_callbacks
+):
+    product = make_product("Button hook", needs=["Dressing"])
+    url = reverse("wagtailadmin_pages:edit", args=[product.pk])
+    form = RenderedForm(editor_client.get(url), form_id="page-edit-form", model=ProductPage)
+    form.untick("needs", "Dressing")
+    form.tick("needs", "Grip, reach and carrying")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert form.submit(editor_client, button="action-publish").status_code == HTTPStatus.FOUND
+
+    def found(query):
+        return "Button hook" in editor_client.get("/search/", {"q": query}).text
+
+    assert found("carrying")
+    assert not found("dressing")
