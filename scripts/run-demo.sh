@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make run`: set up Enabled on a fresh Debian/Ubuntu machine with Python 3.11, load the demo
-# catalogue and serve it at http://127.0.0.1:8000 (the admin's login is printed on the way).
+# data (catalogue, members, reviews) and serve it at http://127.0.0.1:8000 (the admin's login is printed on the way).
 #
 # It uses the development settings (manage.py's default). With no DATABASE_URL and no
 # ELASTICSEARCH_URL in the environment that means the embedded defaults: an SQLite file
@@ -30,8 +30,8 @@ manage() { .venv/bin/python manage.py "$@"; }
 
 say "Applying migrations..."
 manage migrate --no-input --verbosity 0
-say "Loading the demo catalogue..."
-manage load_demo_catalogue
+say "Loading the demo catalogue and contributions..."
+manage load_demo
 echo
 manage ensure_demo_admin
 echo

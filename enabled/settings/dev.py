@@ -12,6 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "Enabled <enabled@localhost>"
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_dev_")
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
+# The demo data and its commands (`manage.py load_demo`); production never installs them.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

@@ -25,3 +25,13 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or (
 )
 # Tests send forms at machine speed; tests/test_antispam.py puts the real minimum back.
 FORM_MIN_FILL_SECONDS = 0
+# The demo data and its commands, which several tests load; production never installs them.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+# Browser tests run their own oEmbed video provider on this machine, over plain HTTP.
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "frame-src": ["https:", "http://127.0.0.1:*"],
+    },
+}

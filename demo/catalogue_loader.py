@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from products.demo import drawing
+from demo import drawing
 from products.models import Manufacturer, ProductGalleryImage, ProductPage, ProductSupplier
 from taxonomy.models import Condition, IsoCategory, Need
 

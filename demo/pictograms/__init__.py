@@ -7,8 +7,8 @@ line widths and knows three colours: "ink" (dark), "accent" (the ISO class colou
 
 import inspect
 
-from products.demo.pictograms import home, mobility, senses
-from products.demo.pictograms.pen import Pen
+from demo.pictograms import home, mobility, senses
+from demo.pictograms.pen import Pen
 
 __all__ = ["PICTOGRAMS", "Pen"]
 

@@ -1,25 +1,20 @@
 """Fill the catalogue with invented but plausible products, each with a drawn illustration."""
 
-import logging
 import time
-from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
-from products.demo.catalogue import DEFAULT_SEED, CatalogueError, build_catalogue
-from products.demo.loader import MissingTaxonomyError, load
+from demo.catalogue import DEFAULT_SEED, CatalogueError, build_catalogue
+from demo.catalogue_loader import MissingTaxonomyError, load
+from demo.progress import progress_bar, quiet_loggers
 from products.models import ProductIndexPage
-
-# Loggers that report every page save and search-index task at INFO level.
-CHATTY_LOGGERS = ("wagtail", "django_tasks")
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo catalogue: product pages under the products index, with suppliers, "
-        "prices and an illustration each. Safe to run again: products already present are "
-        "skipped."
+        "Load the demo catalogue (demo/data/catalogue): product pages under the products "
+        "index, with suppliers, prices and an illustration each. Safe to run again: products "
+        "already present are skipped."
     )
 
     def add_arguments(self, parser):
@@ -54,7 +49,10 @@ class Command(BaseCommand):
         if limit is not None:
             specs = specs[:limit]
 
-        with quiet_loggers(verbosity), self.progress_bar(len(specs), verbosity) as bar:
+        with (
+            quiet_loggers(verbosity),
+            progress_bar(self, len(specs), "Demo catalogue", " products", verbosity) as bar,
+        ):
             try:
                 result = load(specs, index, progress=bar)
             except MissingTaxonomyError as error:
@@ -77,53 +75,3 @@ class Command(BaseCommand):
                 f"  Manufacturers: {result.manufacturers_created} created, "
                 f"{result.manufacturers_present} already present."
             )
-
-    @contextmanager
-    def progress_bar(self, total, verbosity):
-        """A tqdm bar on stderr when it is a terminal; the summary says the rest."""
-        bar = tqdm(
-            total=total,
-            desc="Demo catalogue",
-            unit=" products",
-            file=_Unstyled(self.stderr),
-            disable=verbosity == 0 or not self.stderr.isatty(),
-            dynamic_ncols=True,
-        )
-        try:
-            yield bar
-        finally:
-            bar.close()
-
-
-class _Unstyled:
-    """Hands tqdm's raw output to a command's stream, without Django's newline or colour."""
-
-    def __init__(self, wrapper):
-        self.wrapper = wrapper
-
-    @property
-    def encoding(self):  # tqdm draws a smooth bar only when the stream can take Unicode
-        return getattr(self.wrapper, "encoding", None)
-
-    def write(self, text):
-        self.wrapper.write(text, style_func=str, ending="")
-
-    def flush(self):
-        self.wrapper.flush()
-
-
-@contextmanager
-def quiet_loggers(verbosity):
-    """Silence per-page INFO logs, which would bury the progress bar, unless -v 2 or more."""
-    if verbosity >= 2:
-        yield
-        return
-    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)

@@ -1,6 +1,8 @@
-"""The demo catalogue: the data it is built from, and the command that loads it."""
+"""The demo catalogue: the data files it is built from, and the command that loads it."""
 
+import hashlib
 import io
+import json
 from collections import Counter
 from decimal import Decimal
 
@@ -10,8 +12,9 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from products.demo.catalogue import build_catalogue
-from products.demo.pictograms import PICTOGRAMS
+from demo.catalogue import CatalogueError, build_catalogue, families
+from demo.datafiles import DATA_DIR, family_groups, makers
+from demo.pictograms import PICTOGRAMS
 from products.models import (
     Manufacturer,
     ProductGalleryImage,
@@ -79,6 +82,69 @@ def assert_complete(product):
 
 
 # The data, without a database
+
+# What the catalogue was when it was written as Python: the repr of every product spec.
+# Change it only when the data files are changed on purpose.
+CATALOGUE_FINGERPRINT = "1a610d7f588ee176ce3e92ccbdef8bcb51110ef9a22e22c6e2228bcb719607d1"
+
+
+def test_catalogue_is_what_the_python_specs_were(catalogue):
+    assert (len(catalogue), len(families()), len(makers())) == (217, 98, 20)
+    text = "\n".join(repr(product) for product in catalogue)
+    assert hashlib.sha256(text.encode()).hexdigest() == CATALOGUE_FINGERPRINT
+
+
+def test_a_few_products_exactly(catalogue):
+    spoon = catalogue[0]
+    assert spoon.title == "Brightgrip Comfort angled spoon"
+    assert spoon.category == "15 09 13" and spoon.maker.name == "Brightgrip"
+    assert [(s.name, s.price) for s in spoon.suppliers] == [
+        ("Careway Direct", Decimal("8.50")),
+        ("Homewise Aids", Decimal("7.99")),
+        ("Kitchen Helpers", Decimal("8.49")),
+    ]
+    assert spoon.dimensions == {"weight_kg": Decimal("0.06")}
+    assert spoon.alt_text == "Illustration of an angled spoon with a thick ribbed handle"
+    rows = spoon.body[1]["value"]["rows"]
+    assert rows[0] == {"label": "Handle diameter", "value": "32 mm"}
+
+    magnifier = catalogue[100]
+    assert magnifier.slug == "glimmerstone-bright-led-hand-magnifier-4"
+    assert magnifier.title == "Glimmerstone Bright LED hand magnifier, 4×"
+    assert (magnifier.secondary, magnifier.conditions) == (("22 30",), ("Sight loss",))
+
+    rollator = catalogue[-1]
+    assert rollator.slug == "quaymoor-indoor-four-wheeled-rollator"
+    assert rollator.price_min == rollator.price_max == Decimal("89.00")
+    assert rollator.dimensions == {
+        "width_mm": Decimal("600.0"),
+        "depth_mm": Decimal("680.0"),
+        "weight_kg": Decimal("7.00"),
+        "max_user_weight_kg": Decimal("120.0"),
+    }
+
+
+def test_every_family_names_a_known_maker_and_pictogram():
+    for family in families():
+        assert family.noun and family.pictogram in PICTOGRAMS, family.key
+        assert {model.maker for model in family.models} <= makers().keys(), family.key
+
+
+def test_a_mistake_in_the_data_files_is_named(monkeypatch, tmp_path):
+    """An unknown field is reported with its file and family, not silently ignored."""
+    (tmp_path / "catalogue").mkdir()
+    for path in (DATA_DIR / "catalogue").iterdir():
+        content = json.loads(path.read_text(encoding="utf-8"))
+        if path.name == "families-senses.json":
+            content["families"][0]["colour"] = "blue"
+        (tmp_path / "catalogue" / path.name).write_text(json.dumps(content), encoding="utf-8")
+    monkeypatch.setattr("demo.datafiles.DATA_DIR", tmp_path)
+    family_groups.cache_clear()
+    try:
+        with pytest.raises(CatalogueError, match="families-senses.json.*unknown colour"):
+            build_catalogue()
+    finally:
+        family_groups.cache_clear()
 
 
 def test_catalogue_is_large_and_unique(catalogue):

@@ -1,6 +1,6 @@
-"""Turn the hand-written families into concrete, checked product specifications.
+"""Turn the families of the data files into concrete, checked product specifications.
 
-Pure Python and no database, so tests can examine the whole catalogue without loading it.
+No database, so tests can examine the whole catalogue without loading it.
 Titles and slugs come from the data alone; the seed only varies details such as shop
 prices, which products are discontinued and when each was "published". So a second run,
 even with another seed, recognises every product it loaded before.
@@ -14,24 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from products.demo import families_daily, families_mobility, families_senses
-from products.demo.base import MAKERS, SHOPS, Maker
+from demo.datafiles import DataFileError, Maker, family_groups, makers, shops
 from taxonomy.loading import read_rows
 
 DEFAULT_SEED = 9999
 DISCONTINUED_COUNT = 7
 PUBLISHED_OVER_DAYS = 240
 SUMMARY_MAX_LENGTH = 300  # ProductPage.summary
-
-# Interleaved, so that the first families (and `--limit` runs) span many ISO classes.
-FAMILIES = [
-    family
-    for group in itertools.zip_longest(
-        families_daily.FAMILIES, families_mobility.FAMILIES, families_senses.FAMILIES
-    )
-    for family in group
-    if family is not None
-]
 
 # Decimal places of each ProductPage dimension field.
 DIMENSION_PLACES = {
@@ -80,12 +69,25 @@ class ProductSpec:
 
 
 class CatalogueError(ValueError):
-    """The hand-written data contradicts itself or the taxonomy files."""
+    """The data files contradict themselves or the taxonomy files."""
+
+
+def families():
+    """Every family, interleaved so that the first ones (and `--limit` runs) span many classes."""
+    return [
+        family
+        for group in itertools.zip_longest(*family_groups())
+        for family in group
+        if family is not None
+    ]
 
 
 def build_catalogue(seed=DEFAULT_SEED):
     """Every demo product, interleaved so that the first few span many families."""
-    variants = [list(_variants(family)) for family in FAMILIES]
+    try:
+        variants = [list(_variants(family)) for family in families()]
+    except DataFileError as error:
+        raise CatalogueError(str(error)) from error
     ordered = [
         item for round_ in itertools.zip_longest(*variants) for item in round_ if item is not None
     ]
@@ -112,16 +114,19 @@ def _tidy(text):
 
 
 def _product(family, model, option, seed, discontinued):
-    maker = MAKERS[model.maker]
+    try:
+        maker = makers()[model.maker]
+    except KeyError:
+        raise CatalogueError(f"unknown maker {model.maker!r} in {family.key!r}") from None
     title = _tidy(family.title.format(brand=maker.brand, model=model.name, option=option.label))
     slug = slugify(title)
     rng = random.Random(f"{seed}:{slug}")
     summary = _tidy(" ".join([family.summary.format(option=option.label), model.note, option.note]))
-    price = (Decimal(str(model.price)) + Decimal(str(option.price))).quantize(Decimal("0.01"))
+    price = (model.price + option.price).quantize(Decimal("0.01"))
     suppliers = _suppliers(rng, family.category.split()[0], slug, price, discontinued)
     prices = [supplier.price for supplier in suppliers]
     dimensions = {
-        name: Decimal(str(value)).quantize(DIMENSION_PLACES[name], ROUND_HALF_UP)
+        name: Decimal(value).quantize(DIMENSION_PLACES[name], ROUND_HALF_UP)
         for name, value in {**family.dims, **model.dims, **option.dims}.items()
     }
     spec_rows = dict(family.spec)
@@ -152,13 +157,13 @@ def _product(family, model, option, seed, discontinued):
 
 
 def _suppliers(rng, top_class, slug, price, discontinued):
-    shops = [shop for shop in SHOPS if not shop.classes or top_class in shop.classes]
+    candidates = [shop for shop in shops() if not shop.classes or top_class in shop.classes]
     if discontinued:
-        shop = rng.choice(shops)
+        shop = rng.choice(candidates)
         clearance = _retail_price(rng, price * Decimal("0.8"))
         return (SupplierSpec(shop.name, shop.url_for(slug), clearance),)
     count = rng.choice((1, 2, 2, 3, 3))
-    chosen = rng.sample(shops, count)
+    chosen = rng.sample(candidates, count)
     # The first shop sells at the maker's price; the others a little above or below it.
     prices = [price] + [
         _retail_price(rng, price * Decimal(str(rng.uniform(0.88, 1.1)))) for _ in chosen[1:]

@@ -10,7 +10,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from products.demo.pictograms import PICTOGRAMS, Pen
+from demo.pictograms import PICTOGRAMS, Pen
 
 WIDTH, HEIGHT = 800, 600
 SUPERSAMPLE = 2
