@@ -13,7 +13,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from reviews.models import CONTENT_FIELDS, DIMENSIONS, Photo, ProductRating, Review, Status
+from reviews.models import (
+    CONTENT_FIELDS,
+    DIMENSIONS,
+    Photo,
+    ProductRating,
+    Report,
+    Review,
+    Status,
+)
 
 APPROVE = "enabled.review.approve"
 REJECT = "enabled.review.reject"
@@ -48,16 +56,17 @@ def approve(review, moderator, seen=None):
 
 
 @transaction.atomic
-def reject(review, moderator, reason, seen=None):
+def reject(review, moderator, reason, seen=None, withdraw=False):
     """Refuse the author's latest text; a published review without an edit is withdrawn.
 
-    `seen` is the review's `updated_at` when the moderator read it, if they did.
+    `withdraw` takes a published review off the site even when an edit is waiting, as a
+    report upheld does. `seen` is the review's `updated_at` when the moderator read it.
     """
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Say why, so the author can put it right."})
     review = _lock(review, seen)
-    if review.pending_changes is None:
+    if withdraw or review.pending_changes is None:
         review.published_at = None
     review.status = Status.REJECTED
     review.rejection_reason = reason
@@ -142,3 +151,35 @@ def _tell_author_of_rejected_photo(photo):
         from_email=None,
         recipient_list=[review.author.email],
     )
+
+
+# == Reports ==
+
+CLOSE_REPORTS = "enabled.report.close"
+REPORT_WITHDRAWN = "withdrawn"
+REPORT_KEPT = "kept"
+
+
+@transaction.atomic
+def close_reports(subject, moderator, outcome):
+    """Close every open report on a review or photo; the decision on the item is the caller's.
+
+    The reports are locked first, so two moderators acting at once close them only once:
+    the second finds none open and gets 0 back. Logged on the item, so its history shows it.
+    """
+    field = "review" if isinstance(subject, Review) else "photo"
+    reports = list(
+        Report.objects.open().select_for_update().filter(**{field: subject}).order_by("pk")
+    )
+    if not reports:
+        return 0
+    Report.objects.filter(pk__in=[report.pk for report in reports]).update(
+        closed_at=timezone.now(), closed_by=moderator
+    )
+    log(
+        subject,
+        CLOSE_REPORTS,
+        user=moderator,
+        data={"outcome": outcome, "reports": [report.pk for report in reports]},
+    )
+    return len(reports)

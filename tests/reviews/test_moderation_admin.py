@@ -320,15 +320,31 @@ def test_bulk_approve_of_the_whole_listing_keeps_to_its_filters(client, moderato
     assert other.status == Status.PENDING
 
 
-def test_moderators_hold_exactly_the_review_permissions_the_queue_needs():
+def test_moderators_hold_exactly_the_permissions_the_queues_need():
     group = Group.objects.get(name="Moderators")
     held = set(
         group.permissions.filter(content_type__app_label="reviews").values_list(
             "codename", flat=True
         )
     )
-    assert held == {"view_review", "change_review"}
-    assert Permission.objects.filter(codename__in=["add_review", "delete_review"]).count() == 2
+    assert held == {
+        "view_review",
+        "change_review",
+        "view_photo",
+        "change_photo",
+        "view_report",
+        "change_report",
+    }
+    # Adding and deleting exist as permissions; the group just never holds them.
+    assert (
+        Permission.objects.filter(
+            content_type__app_label="reviews",
+            codename__in=[
+                f"{a}_{m}" for a in ("add", "delete") for m in ("review", "photo", "report")
+            ],
+        ).count()
+        == 6
+    )
 
 
 def test_rejecting_a_published_review_takes_it_off_the_product_page(client, moderator, kettle):

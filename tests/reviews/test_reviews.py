@@ -189,3 +189,28 @@ def test_product_page_queries_do_not_grow_with_reviews(client, product, django_a
         )
     with django_assert_num_queries(len(five)):
         client.get(product.url)
+
+
+def test_withdrawing_a_published_review_with_an_edit_waiting_takes_it_off_the_site(
+    product, moderator
+):
+    review = make_review(product, title="Published text")
+    review.submit(review.content() | {"title": "Edited text"})
+    review.save()
+    moderation.reject(
+        review, moderator, "Upheld a report: it names a private person.", withdraw=True
+    )
+    review.refresh_from_db()
+    assert not Review.objects.approved().exists()
+    assert review.status == Status.REJECTED
+    assert ProductRating.objects.get(product=product).review_count == 0
+
+
+def test_a_decision_on_a_review_that_changed_since_it_was_read_is_refused(product, moderator):
+    review = make_review(product, approved=False)
+    seen = review.updated_at
+    review.submit(review.content() | {"title": "Changed meanwhile"})
+    review.save()
+    with pytest.raises(Exception, match="changed while you were reading"):
+        moderation.approve(review, moderator, seen=seen)
+    assert not Review.objects.approved().exists()
