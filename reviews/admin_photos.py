@@ -5,14 +5,10 @@ shares. A photo is public only while both it and its review are approved, so the
 page shows the review beside the photo.
 """
 
-from urllib.parse import urlsplit
-
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote, unquote
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -26,30 +22,16 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
-from wagtail.permissions import policy_registry
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import HistoryView, IndexView
 
 from products.models import ProductPage
 from reviews import moderation
-from reviews.admin_views import MODERATOR_ACTIONS, ReviewPermissionPolicy
+from reviews.admin_views import ApproveWaitingBulkAction, ReviewPermissionPolicy, can_moderate
 from reviews.models import Photo, Status
 
 
 class PhotoPermissionPolicy(ReviewPermissionPolicy):
     """Nobody adds or deletes photos in the admin: members send them, moderators decide."""
-
-
-def moderator_permissions():
-    """The Permission rows the Wagtail group editor offers for photos."""
-    return Permission.objects.filter(
-        content_type__app_label="reviews",
-        codename__in=[f"{action}_photo" for action in MODERATOR_ACTIONS],
-    )
-
-
-def can_moderate(user):
-    return policy_registry.get_by_type(Photo).user_has_permission(user, "change")
 
 
 def photo_queryset():
@@ -263,40 +245,12 @@ class PhotoHistoryView(HistoryView):
 # == Bulk approval ==
 
 
-class ApprovePhotosBulkAction(SnippetBulkAction):
-    """Approve several photos at once; a rejection needs its own reason, so is never bulk."""
-
-    display_name = "Approve"
-    action_type = "approve"
+class ApprovePhotosBulkAction(ApproveWaitingBulkAction):
     aria_label = "Approve selected photos"
     template_name = "reviews/admin/confirm_bulk_approve_photos.html"
-    action_priority = 10
     models = [Photo]
-
-    def check_perm(self, photo):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", photo
-        )
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        """ "Select all in listing" means the queue as filtered, nothing more."""
-        query = QueryDict(urlsplit(self.next_url).query)
-        filters = PhotoFilterSet(queue_filter_data(query), queryset=Photo.objects.all())
-        photos = filters.qs if filters.is_valid() else Photo.objects.pending()
-        return photos.values_list("pk", flat=True)
-
-    def get_actionable_objects(self):
-        objects, extra = super().get_actionable_objects()
-        waiting = [photo for photo in objects if photo.status == Status.PENDING]
-        extra["items_not_waiting"] = [photo for photo in objects if photo.status != Status.PENDING]
-        return waiting, extra
-
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        moderator = kwargs["self"].request.user
-        for photo in objects:
-            moderation.approve_photo(photo, moderator)
-        return len(objects), 0
+    filterset_class = PhotoFilterSet
+    approve = staticmethod(moderation.approve_photo)
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
@@ -325,4 +279,4 @@ class WaitingPhotosSummaryItem(SummaryItem):
         return {"text": text, "url": reverse(self.queue_url_name), "icon": "image"}
 
     def is_shown(self):
-        return can_moderate(self.request.user)
+        return can_moderate(self.request.user, Photo)

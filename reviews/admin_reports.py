@@ -8,7 +8,6 @@ it, and either way closes every open report on that item and writes the audit lo
 import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Func, OuterRef, Q, Subquery
@@ -28,24 +27,12 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView
 
 from reviews import moderation
-from reviews.admin_views import MODERATOR_ACTIONS, ReviewPermissionPolicy
+from reviews.admin_views import ReviewPermissionPolicy, can_moderate
 from reviews.models import FORMER_MEMBER, Photo, Report, ReportReason, Review
 
 
 class ReportPermissionPolicy(ReviewPermissionPolicy):
     """Reports come from members on the site and are closed, never deleted, in the admin."""
-
-
-def moderator_permissions():
-    """The Permission rows the Wagtail group editor offers for reports."""
-    return Permission.objects.filter(
-        content_type__app_label="reviews",
-        codename__in=[f"{action}_report" for action in MODERATOR_ACTIONS],
-    )
-
-
-def can_moderate(user):
-    return policy_registry.get_by_type(Report).user_has_permission(user, "change")
 
 
 def open_reports():
@@ -308,4 +295,4 @@ class OpenReportsSummaryItem(SummaryItem):
         return {"text": text, "url": reverse(self.queue_url_name), "icon": "warning"}
 
     def is_shown(self):
-        return can_moderate(self.request.user)
+        return can_moderate(self.request.user, Report)

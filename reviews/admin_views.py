@@ -58,16 +58,16 @@ class ReviewPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([a for a in actions if a in MODERATOR_ACTIONS])
 
 
-def moderator_permissions():
-    """The Permission rows the Wagtail group editor offers for reviews."""
+def moderator_permissions(model=Review):
+    """The Permission rows the Wagtail group editor offers for a moderated model."""
     return Permission.objects.filter(
         content_type__app_label="reviews",
-        codename__in=[f"{action}_review" for action in MODERATOR_ACTIONS],
+        codename__in=[f"{action}_{model._meta.model_name}" for action in MODERATOR_ACTIONS],
     )
 
 
-def can_moderate(user):
-    return policy_registry.get_by_type(Review).user_has_permission(user, "change")
+def can_moderate(user, model=Review):
+    return policy_registry.get_by_type(model).user_has_permission(user, "change")
 
 
 def kind_of(review):
@@ -340,42 +340,59 @@ class ReviewHistoryView(HistoryView):
 # == Bulk approval ==
 
 
-class ApproveBulkAction(SnippetBulkAction):
-    """Approve several reviews at once; a rejection needs its own reason, so is never bulk."""
+class ApproveWaitingBulkAction(SnippetBulkAction):
+    """Approve several waiting items at once; a rejection needs its own reason, so is never bulk.
+
+    Subclasses name the model, the queue's filters and the moderation function that approves.
+    """
 
     display_name = "Approve"
     action_type = "approve"
-    aria_label = "Approve selected reviews"
-    template_name = "reviews/admin/confirm_bulk_approve.html"
     action_priority = 10
-    models = [Review]
+    filterset_class = None
 
-    def check_perm(self, review):
+    @staticmethod
+    def approve(item, moderator):
+        raise NotImplementedError
+
+    def check_perm(self, item):
         return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", review
+            self.request.user, "change", item
         )
 
+    def queue(self, query):
+        """ "Select all in listing" means the queue as filtered, nothing more."""
+        model = self.models[0]
+        filters = self.filterset_class(queue_filter_data(query), queryset=model.objects.all())
+        return filters.qs if filters.is_valid() else model.objects.pending()
+
     def get_all_objects_in_listing_query(self, parent_id):
-        """ "Select all in listing" means the queue as filtered and searched, nothing more."""
         query = QueryDict(urlsplit(self.next_url).query)
-        filters = ReviewFilterSet(queue_filter_data(query), queryset=Review.objects.all())
-        reviews = filters.qs if filters.is_valid() else Review.objects.pending()
-        return search_reviews(reviews, query.get("q", "").strip()).values_list("pk", flat=True)
+        return self.queue(query).values_list("pk", flat=True)
 
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()
-        waiting = [review for review in objects if review.status == Status.PENDING]
-        extra["items_not_waiting"] = [
-            review for review in objects if review.status != Status.PENDING
-        ]
+        waiting = [item for item in objects if item.status == Status.PENDING]
+        extra["items_not_waiting"] = [item for item in objects if item.status != Status.PENDING]
         return waiting, extra
 
     @classmethod
     def execute_action(cls, objects, **kwargs):
         moderator = kwargs["self"].request.user
-        for review in objects:
-            moderation.approve(review, moderator)
+        for item in objects:
+            cls.approve(item, moderator)
         return len(objects), 0
+
+
+class ApproveBulkAction(ApproveWaitingBulkAction):
+    aria_label = "Approve selected reviews"
+    template_name = "reviews/admin/confirm_bulk_approve.html"
+    models = [Review]
+    filterset_class = ReviewFilterSet
+    approve = staticmethod(moderation.approve)
+
+    def queue(self, query):
+        return search_reviews(super().queue(query), query.get("q", "").strip())
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

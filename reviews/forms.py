@@ -3,7 +3,6 @@ from django.utils.text import normalize_newlines
 
 from core.antispam import HumanCheckMixin
 from core.forms import ModelForm
-
 from reviews.models import CONTENT_FIELDS, DIMENSIONS, Photo, Report, Review
 from reviews.uploads import MESSAGES, check_and_clean
 

@@ -281,6 +281,9 @@ class HelpfulVote(models.Model):
             models.UniqueConstraint(fields=["review", "voter"], name="one_helpful_vote_each"),
         ]
 
+    def __str__(self):
+        return f"Helpful: {self.review}"
+
 
 class ReportReason(models.TextChoices):
     SPAM = "spam", "Advertising or spam"

@@ -23,15 +23,14 @@ def write_review(request, product_id):
     review = Review.objects.filter(product=product, author=request.user).first()
     draft = Review(product=product, **(review.content() if review else {}))
     form = ReviewForm(request.POST or None, instance=draft)
-    if request.method == "POST":
-        if form.is_valid():
-            review = save_review(request.user, product, review, form.cleaned_data)
-            messages.success(
-                request,
-                "Thank you. A moderator will check your review, usually within two working "
-                "days, and it will appear on the product's page once they have.",
-            )
-            return redirect("reviews:photos", review.pk)
+    if request.method == "POST" and form.is_valid():
+        review = save_review(request.user, product, review, form.cleaned_data)
+        messages.success(
+            request,
+            "Thank you. A moderator will check your review, usually within two working "
+            "days, and it will appear on the product's page once they have.",
+        )
+        return redirect("reviews:photos", review.pk)
     status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
     context = {"product": product, "form": form, "review": review}
     return render(request, "reviews/review_form.html", context, status=status)

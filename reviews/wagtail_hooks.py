@@ -87,7 +87,23 @@ def register_moderation_actions(actions):
             return f"{closed}: kept as it is"
 
 
-class ReviewViewSet(SnippetViewSet):
+class QueueViewSet(SnippetViewSet):
+    """A moderation queue: its "edit" view is the decision on one item, never a model form."""
+
+    index_template_name = "reviews/admin/index.html"
+    copy_view_enabled = False
+
+    @property
+    def edit_view(self):
+        # Only the shared settings (model, URL names, breadcrumbs): not the model form
+        # and edit template a snippet's edit view gets.
+        return self.construct_view(self.edit_view_class)
+
+    def get_permissions_to_register(self):
+        return admin_views.moderator_permissions(self.model)
+
+
+class ReviewViewSet(QueueViewSet):
     """The moderation queue; its "edit" view is the decision on one review."""
 
     model = Review
@@ -98,27 +114,16 @@ class ReviewViewSet(SnippetViewSet):
     index_view_class = admin_views.ReviewQueueView
     edit_view_class = admin_views.ReviewDecisionView
     history_view_class = admin_views.ReviewHistoryView
-    index_template_name = "reviews/admin/index.html"
     list_display = admin_views.queue_columns()
     filterset_class = admin_views.ReviewFilterSet
     search_fields = admin_views.SEARCH_FIELDS
     ordering = "submitted_at"
-    copy_view_enabled = False
 
     def get_queryset(self, request):
         return Review.objects.select_related("product", "author__profile")
 
-    @property
-    def edit_view(self):
-        # Only the shared settings (model, URL names, breadcrumbs): not the model form
-        # and edit template a snippet's edit view gets.
-        return self.construct_view(self.edit_view_class)
 
-    def get_permissions_to_register(self):
-        return admin_views.moderator_permissions()
-
-
-class PhotoViewSet(SnippetViewSet):
+class PhotoViewSet(QueueViewSet):
     """The photo queue; its "edit" view is the decision on one photo."""
 
     model = Photo
@@ -129,24 +134,15 @@ class PhotoViewSet(SnippetViewSet):
     index_view_class = admin_photos.PhotoQueueView
     edit_view_class = admin_photos.PhotoDecisionView
     history_view_class = admin_photos.PhotoHistoryView
-    index_template_name = "reviews/admin/index.html"
     list_display = admin_photos.queue_columns()
     filterset_class = admin_photos.PhotoFilterSet
     ordering = "created_at"
-    copy_view_enabled = False
 
     def get_queryset(self, request):
         return admin_photos.photo_queryset()
 
-    @property
-    def edit_view(self):
-        return self.construct_view(self.edit_view_class)
 
-    def get_permissions_to_register(self):
-        return admin_photos.moderator_permissions()
-
-
-class ReportViewSet(SnippetViewSet):
+class ReportViewSet(QueueViewSet):
     """The open reports; acting on one is its "edit" view."""
 
     model = Report
@@ -156,21 +152,12 @@ class ReportViewSet(SnippetViewSet):
     url_namespace = "report_moderation"
     index_view_class = admin_reports.ReportQueueView
     edit_view_class = admin_reports.ReportActionView
-    index_template_name = "reviews/admin/index.html"
     list_display = admin_reports.queue_columns()
     filterset_class = admin_reports.ReportFilterSet
     ordering = "created_at"
-    copy_view_enabled = False
 
     def get_queryset(self, request):
         return admin_reports.open_reports()
-
-    @property
-    def edit_view(self):
-        return self.construct_view(self.edit_view_class)
-
-    def get_permissions_to_register(self):
-        return admin_reports.moderator_permissions()
 
 
 class ModerationGroup(SnippetViewSetGroup):
