@@ -7,7 +7,6 @@ the project's own queries (facets, suggestions) and health checks, with the same
 from functools import cache
 
 from django.conf import settings
-
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 

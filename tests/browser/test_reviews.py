@@ -2,9 +2,10 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image as PILImage
 from playwright.sync_api import expect
 
-from reviews.models import Review
+from reviews.models import Photo, Review
 from tests.browser.test_accessibility import AXE_OPTIONS, describe
 from tests.factories import make_member, make_product, make_review
 
@@ -33,7 +34,9 @@ def violations(page):
 def test_review_pages_have_no_axe_violations(page, context, live_server):
     product = make_product("Perching stool")
     for n, role in enumerate(["user", "family_carer", "professional"]):
-        author = make_member(f"Reviewer {n}", role=role, conditions=["Stroke"], show_conditions=True)
+        author = make_member(
+            f"Reviewer {n}", role=role, conditions=["Stroke"], show_conditions=True
+        )
         make_review(product, author, rating=n + 3, comfort=4, still_using=n != 1,
                     stopped_reason="Too low for me." if n == 1 else "")  # fmt: skip
     sign_in(context, make_member("Writer"), live_server)
@@ -66,7 +69,12 @@ def tab_to(page, selector, limit=80):
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_a_review_written_with_the_keyboard_alone(page, context, live_server):
+def test_a_review_with_a_photo_written_with_the_keyboard_alone(
+    page, context, live_server, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    photo = tmp_path / "tap-turner.png"
+    PILImage.new("RGB", (120, 90), (30, 110, 90)).save(photo)
     product = make_product("Tap turner")
     member = make_member("Keys", role="user")
     sign_in(context, member, live_server)
@@ -103,3 +111,18 @@ def test_a_review_written_with_the_keyboard_alone(page, context, live_server):
         True,
     )
     assert review.body == "I can run a bath by myself again.\nThe lever is long enough for my palm."
+
+    # The review leads on to its photos page; the file picker opens from the keyboard too.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Add photos to your review")
+    tab_to(page, "input[type=file]")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(photo)
+    tab_to(page, "#id_alt_text")
+    page.keyboard.type("The tap turner on a bath tap")
+    tab_to(page, "#add-photo button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("status").first).to_contain_text("Photo added")
+    stored = Photo.objects.get()
+    assert (stored.review, stored.alt_text) == (review, "The tap turner on a bath tap")

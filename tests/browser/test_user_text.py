@@ -51,9 +51,7 @@ def injected(page):
     )
 
 
-def test_hostile_text_is_inert_on_product_pages_and_in_the_review_form(
-    page, context, live_server
-):
+def test_hostile_text_is_inert_on_product_pages_and_in_the_review_form(page, context, live_server):
     context.add_init_script(WATCH)
     problems = []
     for number, payload in enumerate(PAYLOADS):

@@ -33,6 +33,10 @@ def review(client):
     return make_review(make_product("Tap turner"), author)
 
 
+def small_png():
+    return files.upload("tap.png", files.encode(PILImage.new("RGB", (8, 8)), "PNG"), "image/png")
+
+
 def photos_form(client, review):
     return RenderedForm(client.get(reverse("reviews:photos", args=[review.pk])), "add-photo")
 
@@ -81,16 +85,14 @@ def test_hostile_files_are_refused_by_the_form_with_a_message_and_the_text_kept(
 
 
 def test_alt_text_is_required(client, review):
-    response = add_photo(client, review, files.upload("tap.png", files.encode(
-        PILImage.new("RGB", (8, 8)), "PNG"), "image/png"), alt="  ")  # fmt: skip
+    response = add_photo(client, review, small_png(), alt="  ")
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response.context["form"].errors["alt_text"] == ["This field is required."]
 
 
 def test_at_most_six_photos_and_removing_one_deletes_its_image(client, review):
     for _ in range(MAX_PHOTOS):
-        assert add_photo(client, review, files.upload("a.png", files.encode(
-            PILImage.new("RGB", (8, 8)), "PNG"), "image/png")).status_code == HTTPStatus.FOUND  # fmt: skip
+        assert add_photo(client, review, small_png()).status_code == HTTPStatus.FOUND
     page = client.get(reverse("reviews:photos", args=[review.pk])).text
     assert "the most a review can have" in page
     assert 'type="file"' not in page
