@@ -18,8 +18,7 @@ HONEYPOT = "contact_number"  # a name browsers have no reason to autofill
 STARTED = "form_started"
 SALT = "enabled.antispam"
 TOO_FAST = (
-    "That was quicker than we expected from a person. Check your answers, then send the "
-    "form again."
+    "That was quicker than we expected from a person. Check your answers, then send the form again."
 )
 ROBOT = "We could not accept this form. If you are a person, please contact us."
 
