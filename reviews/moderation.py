@@ -93,7 +93,11 @@ def reject_photo(photo, moderator, reason):
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Say why, so the author can put it right."})
-    photo = Photo.objects.select_for_update().select_related("review__author").get(pk=photo.pk)
+    photo = (
+        Photo.objects.select_for_update(of=("self",))
+        .select_related("review__author")
+        .get(pk=photo.pk)
+    )
     photo.status = Status.REJECTED
     photo.rejection_reason = reason
     photo.save()
