@@ -26,7 +26,12 @@ from wagtail.snippets.views.snippets import HistoryView, IndexView
 
 from products.models import ProductPage
 from reviews import moderation
-from reviews.admin_views import ApproveWaitingBulkAction, ReviewPermissionPolicy, can_moderate
+from reviews.admin_views import (
+    ApproveWaitingBulkAction,
+    DecisionForm,
+    ReviewPermissionPolicy,
+    can_moderate,
+)
 from reviews.models import Photo, Status
 
 
@@ -147,25 +152,11 @@ def queue_columns():
 # == One photo, and the decision on it ==
 
 
-class PhotoDecisionForm(forms.Form):
-    APPROVE = "approve"
-    REJECT = "reject"
-
-    decision = forms.ChoiceField(
-        label="Your decision",
-        choices=[
-            (APPROVE, "Approve: show it with the review"),
-            (REJECT, "Reject: do not show it, and tell the author why"),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether to approve or reject this photo."},
-    )
-    reason = forms.CharField(
-        label="Reason",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Needed to reject. The author gets it by email, so say what was wrong.",
-    )
+class PhotoDecisionForm(DecisionForm):
+    item = "photo"
+    approve_label = "Approve: show it with the review"
+    reject_label = "Reject: do not show it, and tell the author why"
+    reason_help = "Needed to reject. The author gets it by email, so say what was wrong."
 
 
 class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):

@@ -185,26 +185,37 @@ def queue_columns():
 
 
 class DecisionForm(forms.Form):
+    """Approve, or reject with a reason the author is sent; subclasses word it for their item."""
+
     APPROVE = "approve"
     REJECT = "reject"
+    item = "item"
+    approve_label = "Approve"
+    reject_label = "Reject"
+    reason_help = "Needed to reject. The author gets it by email."
 
-    decision = forms.ChoiceField(
-        label="Your decision",
-        choices=[
-            (APPROVE, "Approve: publish it as written"),
-            (REJECT, "Reject: send it back to the author"),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether to approve or reject this review."},
-    )
+    decision = forms.ChoiceField(label="Your decision", choices=[], widget=forms.RadioSelect)
     reason = forms.CharField(
-        label="Reason",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=(
-            "Needed to reject. The author sees it with their review and gets it by email, "
-            "so say what to change."
-        ),
+        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        decision = self.fields["decision"]
+        decision.choices = [(self.APPROVE, self.approve_label), (self.REJECT, self.reject_label)]
+        decision.error_messages["required"] = (
+            f"Choose whether to approve or reject this {self.item}."
+        )
+        self.fields["reason"].help_text = self.reason_help
+
+
+class ReviewDecisionForm(DecisionForm):
+    item = "review"
+    approve_label = "Approve: publish it as written"
+    reject_label = "Reject: send it back to the author"
+    reason_help = (
+        "Needed to reject. The author sees it with their review and gets it by email, "
+        "so say what to change."
     )
     # When the moderator read it: a decision must be on the text they read.
     seen = forms.CharField(widget=forms.HiddenInput)
@@ -246,7 +257,7 @@ class ReviewDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
 
     model = Review
     permission_required = "change"
-    form_class = DecisionForm
+    form_class = ReviewDecisionForm
     template_name = "reviews/admin/decision.html"
     page_title = "Review"
     header_icon = "tasks"
