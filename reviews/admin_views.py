@@ -295,7 +295,7 @@ class ReviewDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
             seen = None
         try:
             if seen is None:
-                raise ValidationError(moderation.CHANGED)
+                raise ValidationError(moderation.changed_message(review))
             if form.cleaned_data["decision"] == DecisionForm.APPROVE:
                 moderation.approve(review, user, seen=seen)
                 message = f"Review ‘{review.content()['title']}’ approved and published."

@@ -69,9 +69,9 @@ CONTENT_FIELDS = [
 ]
 
 
-class ReviewQuerySet(models.QuerySet):
+class ContributionQuerySet(models.QuerySet):
     def approved(self):
-        """Reviews the public can read: approved at least once and not withdrawn."""
+        """What the public can read: approved at least once and not withdrawn."""
         return self.filter(published_at__isnull=False)
 
     def pending(self):
@@ -93,17 +93,91 @@ class ReviewQuerySet(models.QuerySet):
         return self.select_related("author__profile").prefetch_related("author_conditions")
 
 
-class Review(models.Model):
+class Contribution(models.Model):
+    """What reviews and tips share: an author, and moderation of everything they write.
+
+    The content columns always hold what the public sees. An edit to published content
+    waits in `pending_changes` until a moderator approves it too, so the public keeps seeing
+    the last approved version meanwhile. Subclasses name their `content_fields`.
+    """
+
+    content_fields = []
+
     product = models.ForeignKey(
-        "products.ProductPage", on_delete=models.CASCADE, related_name="reviews"
+        "products.ProductPage", on_delete=models.CASCADE, related_name="%(class)ss"
     )
-    # Kept when the account is deleted: the review then reads as by "a former member".
+    # Kept when the account is deleted: the contribution then reads as by "a former member".
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="reviews"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="%(class)ss",
     )
     # Who the author was when writing, as they chose to show it then.
     author_role = models.CharField(max_length=20, choices=Role.choices)
     author_conditions = models.ManyToManyField("taxonomy.Condition", blank=True, related_name="+")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    rejection_reason = models.TextField(blank=True)
+    pending_changes = models.JSONField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # When the author last sent their text: the moderation queue's order.
+    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    helpful_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+    @property
+    def author_name(self):
+        if self.author_id is None:
+            return FORMER_MEMBER
+        return self.author.profile.display_name
+
+    @property
+    def author_role_byline(self):
+        return ROLE_BYLINES.get(self.author_role, "")
+
+    def content(self):
+        """What the author last submitted: the pending edit if any, else the columns."""
+        if self.pending_changes is not None:
+            return dict(self.pending_changes)
+        return {name: getattr(self, name) for name in self.content_fields}
+
+    def published_content(self):
+        return {name: getattr(self, name) for name in self.content_fields}
+
+    def submit(self, content):
+        """Store an author's new text: in the columns until first approved, then aside."""
+        if self.is_published:
+            self.pending_changes = {name: content[name] for name in self.content_fields}
+        else:
+            for name in self.content_fields:
+                setattr(self, name, content[name])
+        self.status = Status.PENDING
+        self.rejection_reason = ""
+        self.submitted_at = timezone.now()
+
+    def apply_pending_changes(self):
+        if self.pending_changes is not None:
+            for name in self.content_fields:
+                setattr(self, name, self.pending_changes[name])
+            self.pending_changes = None
+
+
+class Review(Contribution):
+    content_fields = CONTENT_FIELDS
 
     rating = rating_field("overall rating", required=True)
     ease_of_use = rating_field("ease of use")
@@ -120,18 +194,6 @@ class Review(models.Model):
     still_using = models.BooleanField("still using it")
     stopped_reason = models.TextField("why you stopped", max_length=1000, blank=True)
 
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    rejection_reason = models.TextField(blank=True)
-    pending_changes = models.JSONField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    # When the author last sent their text: the moderation queue's order.
-    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    helpful_count = models.PositiveIntegerField(default=0, editable=False)
-
-    objects = ReviewQuerySet.as_manager()
-
     class Meta:
         ordering = ["-published_at", "-created_at"]
         constraints = [
@@ -146,9 +208,6 @@ class Review(models.Model):
             models.Index(fields=["status", "submitted_at"]),
         ]
 
-    def __str__(self):
-        return self.title
-
     def clean(self):
         super().clean()
         if self.still_using is False and not self.stopped_reason.strip():
@@ -156,24 +215,13 @@ class Review(models.Model):
         if self.still_using:
             self.stopped_reason = ""
 
-    @property
-    def is_published(self):
-        return self.published_at is not None
-
-    @property
-    def author_name(self):
-        if self.author_id is None:
-            return FORMER_MEMBER
-        return self.author.profile.display_name
-
     kind = "Review"
 
     def get_edit_url(self):
         return reverse("reviews:write", args=[self.product_id])
 
-    @property
-    def author_role_byline(self):
-        return ROLE_BYLINES.get(self.author_role, "")
+    def get_absolute_url(self):
+        return f"{self.product.url}#review-{self.pk}-title"
 
     def dimension_ratings(self):
         """(label, rating) for each dimension the author rated."""
@@ -183,22 +231,99 @@ class Review(models.Model):
             if getattr(self, name) is not None
         ]
 
-    def content(self):
-        """What the author last submitted: the pending edit if any, else the columns."""
-        if self.pending_changes is not None:
-            return dict(self.pending_changes)
-        return {name: getattr(self, name) for name in CONTENT_FIELDS}
 
-    def submit(self, content):
-        """Store an author's new text: in the columns until first approved, then aside."""
-        if self.is_published:
-            self.pending_changes = {name: content[name] for name in CONTENT_FIELDS}
-        else:
-            for name in CONTENT_FIELDS:
-                setattr(self, name, content[name])
-        self.status = Status.PENDING
-        self.rejection_reason = ""
-        self.submitted_at = timezone.now()
+class Difficulty(models.TextChoices):
+    EASY = "easy", "Easy: no special skills"
+    MODERATE = "moderate", "Moderate: some DIY experience"
+    HARD = "hard", "Hard: skilled work, or a helper with the skills"
+
+
+class CostBand(models.TextChoices):
+    FREE = "free", "Nothing: uses what most homes have"
+    UNDER_10 = "under_10", "Less than £10"
+    UNDER_50 = "10_to_50", "£10 to £50"
+    UNDER_150 = "50_to_150", "£50 to £150"
+    MORE = "over_150", "More than £150"
+
+
+class TimeNeeded(models.TextChoices):
+    MINUTES = "minutes", "Less than 15 minutes"
+    UNDER_AN_HOUR = "under_1_hour", "15 minutes to an hour"
+    HOURS = "hours", "1 to 3 hours"
+    DAY = "day", "Half a day or more"
+
+
+MAX_STEPS = 20
+TIP_CONTENT_FIELDS = [
+    "title",
+    "problem",
+    "steps",
+    "difficulty",
+    "cost",
+    "time_needed",
+    "tools",
+    "safety_note",
+]
+
+
+def validate_steps(steps):
+    """Steps are a list of {"text": ...}, in order: at least one, at most MAX_STEPS."""
+    if not isinstance(steps, list) or not all(
+        isinstance(step, dict) and isinstance(step.get("text"), str) for step in steps
+    ):
+        raise ValidationError("Steps must be a list of texts.")
+    if not steps:
+        raise ValidationError("Describe at least one step.", code="required")
+    if len(steps) > MAX_STEPS:
+        raise ValidationError(f"A tip can have up to {MAX_STEPS} steps.", code="max_steps")
+
+
+class Tip(Contribution):
+    """An adaptation tip: how a member changed a product to make it work for them.
+
+    Steps are held as one ordered list, so an edit waiting for a moderator holds them whole,
+    as it holds the title. Photos belong to a step by its number.
+    """
+
+    content_fields = TIP_CONTENT_FIELDS
+
+    # A tip that started from another: the lineage is shown in both directions.
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        editable=False,
+    )
+    title = models.CharField(max_length=120)
+    problem = models.TextField("the problem it solves", max_length=2000)
+    steps = models.JSONField(default=list, validators=[validate_steps])
+    difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
+    cost = models.CharField("cost", max_length=10, choices=CostBand.choices)
+    time_needed = models.CharField("time it takes", max_length=15, choices=TimeNeeded.choices)
+    tools = models.TextField("tools and materials", max_length=1000, blank=True)
+    safety_note = models.TextField(max_length=1000, blank=True)
+    # How many members said "I did this too": one each, never the author.
+    done_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["product", "published_at"]),
+            models.Index(fields=["status", "submitted_at"]),
+        ]
+
+    kind = "Tip"
+
+    def get_edit_url(self):
+        return reverse("reviews:edit_tip", args=[self.pk])
+
+    def get_absolute_url(self):
+        return reverse("reviews:tip", args=[self.pk])
+
+    def step_texts(self):
+        return [step["text"] for step in self.steps]
 
 
 MAX_PHOTOS = 6
@@ -219,7 +344,14 @@ class Photo(models.Model):
     it is never part of a page or its revisions, and editors' image choosers leave it out.
     """
 
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="photos")
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
+    )
+    tip = models.ForeignKey(
+        Tip, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
+    )
+    # The tip's step the photo shows, counted from 1; reviews' photos have none.
+    step = models.PositiveSmallIntegerField(null=True, blank=True)
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
     alt_text = models.CharField(
         "describe the photo",
@@ -237,13 +369,30 @@ class Photo(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review__isnull=False, tip__isnull=True, step__isnull=True)
+                | Q(review__isnull=True, tip__isnull=False),
+                name="photo_is_of_a_review_or_a_tip",
+            ),
+            models.UniqueConstraint(
+                fields=["tip", "step"], condition=Q(tip__isnull=False), name="one_photo_a_step"
+            ),
+        ]
 
     def __str__(self):
         return self.alt_text
 
     kind = "Photo"
 
+    @property
+    def contribution(self):
+        """The review or tip the photo belongs to."""
+        return self.review if self.review_id else self.tip
+
     def get_edit_url(self):
+        if self.tip_id:
+            return reverse("reviews:tip_photos", args=[self.tip_id])
         return reverse("reviews:photos", args=[self.review_id])
 
 
@@ -257,6 +406,7 @@ class ProductRating(models.Model):
     product = models.OneToOneField(
         "products.ProductPage", on_delete=models.CASCADE, related_name="rating_summary"
     )
+    tip_count = models.PositiveIntegerField(default=0)
     review_count = models.PositiveIntegerField(default=0)
     average = models.DecimalField(max_digits=3, decimal_places=2, null=True)
     # How many approved reviews gave each overall rating, 1 to 5.
@@ -270,19 +420,48 @@ class ProductRating(models.Model):
 
 
 class HelpfulVote(models.Model):
-    """A signed-in member found a review helpful: once per review, never their own."""
+    """A signed-in member found a review or tip helpful: once each, never their own."""
 
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="helpful_votes")
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="helpful_votes"
+    )
+    tip = models.ForeignKey(
+        Tip, null=True, blank=True, on_delete=models.CASCADE, related_name="helpful_votes"
+    )
     voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["review", "voter"], name="one_helpful_vote_each"),
+            models.UniqueConstraint(fields=["tip", "voter"], name="one_helpful_tip_vote_each"),
+            models.CheckConstraint(
+                condition=Q(review__isnull=False, tip__isnull=True)
+                | Q(review__isnull=True, tip__isnull=False),
+                name="helpful_vote_is_for_one_thing",
+            ),
         ]
 
     def __str__(self):
-        return f"Helpful: {self.review}"
+        return f"Helpful: {self.review or self.tip}"
+
+
+class DidThisToo(models.Model):
+    """A signed-in member followed a tip themselves: once per tip, never their own."""
+
+    tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="done_by")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = "“I did this too”"
+        verbose_name_plural = "“I did this too”"
+        constraints = [
+            models.UniqueConstraint(fields=["tip", "member"], name="did_this_too_once_each"),
+        ]
+
+    def __str__(self):
+        return f"Did this too: {self.tip}"
 
 
 class ReportReason(models.TextChoices):
@@ -300,10 +479,13 @@ class ReportQuerySet(models.QuerySet):
 
 
 class Report(models.Model):
-    """A member's report that a review or photo breaks the rules, for moderators to look at."""
+    """A member's report that a review, tip or photo breaks the rules, for moderators."""
 
     review = models.ForeignKey(
         Review, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    tip = models.ForeignKey(
+        Tip, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
     photo = models.ForeignKey(
         Photo, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
@@ -327,8 +509,9 @@ class Report(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(review__isnull=False, photo__isnull=True)
-                | Q(review__isnull=True, photo__isnull=False),
+                condition=Q(review__isnull=False, tip__isnull=True, photo__isnull=True)
+                | Q(review__isnull=True, tip__isnull=False, photo__isnull=True)
+                | Q(review__isnull=True, tip__isnull=True, photo__isnull=False),
                 name="report_is_about_one_thing",
             ),
         ]
@@ -338,7 +521,7 @@ class Report(models.Model):
 
     @property
     def subject(self):
-        return self.review if self.review_id else self.photo
+        return self.review or self.tip or self.photo
 
     def clean(self):
         super().clean()

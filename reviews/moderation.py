@@ -1,8 +1,9 @@
-"""Moderators' decisions on reviews, and what each decision changes.
+"""Moderators' decisions on reviews, tips and photos, and what each decision changes.
 
-Every decision runs in one transaction that locks the review, recounts its product's
-figures from the approved reviews while holding a lock on them, and records the decision
-in Wagtail's audit log. Authors are told of a rejection by email once it is committed.
+Every decision on a review or tip runs in one transaction that locks it, recounts its
+product's figures from the approved contributions while holding a lock on them, and records
+the decision in Wagtail's audit log. Authors are told of a rejection by email once it is
+committed.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,69 +14,71 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from reviews.models import (
-    CONTENT_FIELDS,
-    DIMENSIONS,
-    Photo,
-    ProductRating,
-    Report,
-    Review,
-    Status,
-)
+from reviews.models import DIMENSIONS, Photo, ProductRating, Report, Review, Status, Tip
 
 APPROVE = "enabled.review.approve"
 REJECT = "enabled.review.reject"
-CHANGED = "This review changed while you were reading it. Read it again, then decide."
+APPROVE_TIP = "enabled.tip.approve"
+REJECT_TIP = "enabled.tip.reject"
 APPROVE_PHOTO = "enabled.photo.approve"
 REJECT_PHOTO = "enabled.photo.reject"
+NEEDS_REASON = "Say why, so the author can put it right."
 
 
-def _lock(review, seen):
-    """The review, locked; refused if it changed since the moderator read it (`seen`)."""
-    review = Review.objects.select_for_update().get(pk=review.pk)
-    if seen is not None and review.updated_at != seen:
-        raise ValidationError(CHANGED, code="changed")
-    return review
+def changed_message(item):
+    return (
+        f"This {item.kind.lower()} changed while you were reading it. Read it again, then decide."
+    )
 
 
-@transaction.atomic
-def approve(review, moderator, seen=None):
-    review = _lock(review, seen)
-    if review.pending_changes is not None:
-        for name in CONTENT_FIELDS:
-            setattr(review, name, review.pending_changes[name])
-        review.pending_changes = None
-    review.status = Status.APPROVED
-    review.rejection_reason = ""
-    if review.published_at is None:
-        review.published_at = timezone.now()
-    review.save()
-    recount(review.product_id)
-    log(review, APPROVE, user=moderator)
-    return review
+def _action(item, decision):
+    return f"enabled.{item._meta.model_name}.{decision}"
+
+
+def _lock(item, seen):
+    """The review or tip, locked; refused if it changed since the moderator read it (`seen`)."""
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if seen is not None and item.updated_at != seen:
+        raise ValidationError(changed_message(item), code="changed")
+    return item
 
 
 @transaction.atomic
-def reject(review, moderator, reason, seen=None, withdraw=False):
-    """Refuse the author's latest text; a published review without an edit is withdrawn.
+def approve(item, moderator, seen=None):
+    """Publish a review or tip as its author last wrote it."""
+    item = _lock(item, seen)
+    item.apply_pending_changes()
+    item.status = Status.APPROVED
+    item.rejection_reason = ""
+    if item.published_at is None:
+        item.published_at = timezone.now()
+    item.save()
+    recount(item.product_id)
+    log(item, _action(item, "approve"), user=moderator)
+    return item
 
-    `withdraw` takes a published review off the site even when an edit is waiting, as a
-    report upheld does. `seen` is the review's `updated_at` when the moderator read it.
+
+@transaction.atomic
+def reject(item, moderator, reason, seen=None, withdraw=False):
+    """Refuse the author's latest text; a published item without an edit is withdrawn.
+
+    `withdraw` takes a published review or tip off the site even when an edit is waiting,
+    as a report upheld does. `seen` is its `updated_at` when the moderator read it.
     """
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why, so the author can put it right."})
-    review = _lock(review, seen)
-    if withdraw or review.pending_changes is None:
-        review.published_at = None
-    review.status = Status.REJECTED
-    review.rejection_reason = reason
-    review.save()
-    recount(review.product_id)
-    log(review, REJECT, user=moderator, data={"reason": reason})
-    if review.author_id and review.author.email:
-        transaction.on_commit(lambda: _tell_author_of_rejection(review))
-    return review
+        raise ValidationError({"reason": NEEDS_REASON})
+    item = _lock(item, seen)
+    if withdraw or item.pending_changes is None:
+        item.published_at = None
+    item.status = Status.REJECTED
+    item.rejection_reason = reason
+    item.save()
+    recount(item.product_id)
+    log(item, _action(item, "reject"), user=moderator, data={"reason": reason})
+    if item.author_id and item.author.email:
+        transaction.on_commit(lambda: _tell_author_of_rejection(item))
+    return item
 
 
 @transaction.atomic
@@ -92,24 +95,24 @@ def approve_photo(photo, moderator):
 def reject_photo(photo, moderator, reason):
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why, so the author can put it right."})
+        raise ValidationError({"reason": NEEDS_REASON})
     photo = (
         Photo.objects.select_for_update(of=("self",))
-        .select_related("review__author")
+        .select_related("review__author", "tip__author")
         .get(pk=photo.pk)
     )
     photo.status = Status.REJECTED
     photo.rejection_reason = reason
     photo.save()
     log(photo, REJECT_PHOTO, user=moderator, data={"reason": reason})
-    author = photo.review.author
+    author = photo.contribution.author
     if author is not None and author.email:
         transaction.on_commit(lambda: _tell_author_of_rejected_photo(photo))
     return photo
 
 
 def recount(product_id):
-    """Rewrite a product's stored figures from its approved reviews."""
+    """Rewrite a product's stored figures from its approved reviews and tips."""
     # The row must exist before it can be locked; a concurrent insert is harmless.
     ProductRating.objects.bulk_create([ProductRating(product_id=product_id)], ignore_conflicts=True)
     summary = ProductRating.objects.select_for_update().get(product_id=product_id)
@@ -132,28 +135,30 @@ def recount(product_id):
         for name in DIMENSIONS
         if figures[f"{name}__count"]
     }
+    summary.tip_count = Tip.objects.approved().filter(product_id=product_id).count()
     summary.save()
     return summary
 
 
-def _tell_author_of_rejection(review):
-    context = {"review": review, "product": review.product}
+def _tell_author_of_rejection(item):
+    kind = item.kind.lower()
+    context = {"item": item, "kind": kind, "product": item.product}
     send_mail(
-        subject=f"Your review of {review.product.title} was not published",
+        subject=f"Your {kind} of {item.product.title} was not published",
         message=render_to_string("reviews/email/rejected.txt", context),
         from_email=None,
-        recipient_list=[review.author.email],
+        recipient_list=[item.author.email],
     )
 
 
 def _tell_author_of_rejected_photo(photo):
-    review = photo.review
-    context = {"photo": photo, "review": review, "product": review.product}
+    item = photo.contribution
+    context = {"photo": photo, "item": item, "kind": item.kind.lower(), "product": item.product}
     send_mail(
-        subject=f"Your photo of {review.product.title} was not published",
+        subject=f"Your photo of {item.product.title} was not published",
         message=render_to_string("reviews/email/photo_rejected.txt", context),
         from_email=None,
-        recipient_list=[review.author.email],
+        recipient_list=[item.author.email],
     )
 
 
@@ -166,12 +171,12 @@ REPORT_KEPT = "kept"
 
 @transaction.atomic
 def close_reports(subject, moderator, outcome):
-    """Close every open report on a review or photo; the decision on the item is the caller's.
+    """Close every open report on a review, tip or photo; the decision on it is the caller's.
 
     The reports are locked first, so two moderators acting at once close them only once:
     the second finds none open and gets 0 back. Logged on the item, so its history shows it.
     """
-    field = "review" if isinstance(subject, Review) else "photo"
+    field = subject._meta.model_name
     reports = list(
         Report.objects.open().select_for_update().filter(**{field: subject}).order_by("pk")
     )

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete
 
-from reviews.models import HelpfulVote, Photo
+from reviews.models import DidThisToo, HelpfulVote, Photo, Review, Tip
 
 
 def delete_image(sender, instance, **kwargs):
@@ -10,15 +10,28 @@ def delete_image(sender, instance, **kwargs):
     type(instance).image.field.related_model.objects.filter(pk=instance.image_id).delete()
 
 
+# Votes go with their voter's account; the counts must follow.
+
+
 def recount_after_vote_removed(sender, instance, **kwargs):
-    # Votes go with their voter's account; the review's count must follow.
     from reviews.feedback import recount_helpful
 
-    recount_helpful(instance.review_id)
+    recount_helpful(
+        Review(pk=instance.review_id) if instance.review_id else Tip(pk=instance.tip_id)
+    )
+
+
+def recount_after_done_removed(sender, instance, **kwargs):
+    from reviews.feedback import recount_done
+
+    recount_done(instance.tip_id)
 
 
 def connect():
     post_delete.connect(delete_image, sender=Photo, dispatch_uid="reviews-photo-image")
     post_delete.connect(
         recount_after_vote_removed, sender=HelpfulVote, dispatch_uid="reviews-vote-recount"
+    )
+    post_delete.connect(
+        recount_after_done_removed, sender=DidThisToo, dispatch_uid="reviews-done-recount"
     )
