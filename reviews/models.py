@@ -208,20 +208,20 @@ class Review(Contribution):
             models.Index(fields=["status", "submitted_at"]),
         ]
 
+    kind = "Review"
+
+    def get_absolute_url(self):
+        return f"{self.product.url}#review-{self.pk}-title"
+
+    def get_edit_url(self):
+        return reverse("reviews:write", args=[self.product_id])
+
     def clean(self):
         super().clean()
         if self.still_using is False and not self.stopped_reason.strip():
             raise ValidationError({"stopped_reason": "Say why you stopped using it."})
         if self.still_using:
             self.stopped_reason = ""
-
-    kind = "Review"
-
-    def get_edit_url(self):
-        return reverse("reviews:write", args=[self.product_id])
-
-    def get_absolute_url(self):
-        return f"{self.product.url}#review-{self.pk}-title"
 
     def dimension_ratings(self):
         """(label, rating) for each dimension the author rated."""
@@ -316,11 +316,11 @@ class Tip(Contribution):
 
     kind = "Tip"
 
-    def get_edit_url(self):
-        return reverse("reviews:edit_tip", args=[self.pk])
-
     def get_absolute_url(self):
         return reverse("reviews:tip", args=[self.pk])
+
+    def get_edit_url(self):
+        return reverse("reviews:edit_tip", args=[self.pk])
 
     def step_texts(self):
         return [step["text"] for step in self.steps]
