@@ -1,14 +1,22 @@
+import re
+
 from django import forms
-from django.utils.text import normalize_newlines
+from django.utils.text import Truncator, normalize_newlines
 
 from core.antispam import HumanCheckMixin
 from core.forms import ModelForm
-from reviews.models import CONTENT_FIELDS, DIMENSIONS, Photo, Report, Review
+from reviews.models import CONTENT_FIELDS, DIMENSIONS, MAX_STEPS, Photo, Report, Review, Tip
 from reviews.uploads import MESSAGES, check_and_clean
 
 ACCEPTED_TYPES = (
     "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
 )
+
+
+def tidy(text):
+    # Browsers send \r\n; store one kind of line break.
+    return normalize_newlines(text).strip()
+
 
 STARS = [(n, f"{n} out of 5") for n in range(1, 6)]
 YES_NO = [(True, "Yes"), (False, "No")]
@@ -73,15 +81,127 @@ class ReviewForm(HumanCheckMixin, ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        # Browsers send \r\n; store one kind of line break.
         for name in ("title", "body", "stopped_reason"):
             if cleaned.get(name):
-                cleaned[name] = normalize_newlines(cleaned[name]).strip()
+                cleaned[name] = tidy(cleaned[name])
         return cleaned
 
 
+STEP_FIELD = re.compile(r"^step_(\d+)$")
+NEW_TIP_STEPS = 3
+
+
+class TipForm(HumanCheckMixin, ModelForm):
+    """An adaptation tip as its author writes it: the steps are one text box each.
+
+    Bind it, as ReviewForm, to an unsaved Tip holding the text being edited (`Tip.content()`).
+    `step_count` says how many step boxes to draw; a bound form draws as many as were sent.
+    Blank steps are left out and the rest numbered in order.
+    """
+
+    class Meta:
+        model = Tip
+        fields = ["title", "problem", "tools", "time_needed", "difficulty", "cost", "safety_note"]
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "tools": forms.Textarea(attrs={"rows": 3}),
+            "safety_note": forms.Textarea(attrs={"rows": 3}),
+            "time_needed": forms.RadioSelect,
+            "difficulty": forms.RadioSelect,
+            "cost": forms.RadioSelect,
+        }
+        labels = {
+            "title": "Give your tip a title",
+            "problem": "What problem does it solve?",
+            "tools": "Tools and materials",
+            "time_needed": "How long does it take?",
+            "difficulty": "How hard is it?",
+            "cost": "How much does it cost?",
+            "safety_note": "Safety",
+        }
+        help_texts = {
+            "title": "Say what it does, for example: Foam tubing makes cutlery easier to grip",
+            "problem": "What was hard to do with the product as it came, and for whom.",
+            "tools": "One on each line, for example: Foam tubing with a 2 cm hole",
+            "safety_note": (
+                "Anything to take care over, such as heat, sharp tools or weight limits. Say so "
+                "if the change could affect the product's warranty or safety."
+            ),
+        }
+
+    def __init__(self, *args, step_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("time_needed", "difficulty", "cost"):
+            self.fields[name].choices = self.fields[name].choices[1:]  # no "-----"
+        texts = self.instance.step_texts()
+        if step_count is None:
+            step_count = self.sent_step_count() if self.is_bound else len(texts) or NEW_TIP_STEPS
+        step_count = max(1, min(step_count, MAX_STEPS))
+        steps = {}
+        for number in range(1, step_count + 1):
+            steps[f"step_{number}"] = forms.CharField(
+                label=f"Step {number}",
+                required=False,
+                max_length=2000,
+                initial=texts[number - 1] if number <= len(texts) else "",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=(
+                    "One thing to do in each step. You can add photos of the steps after "
+                    "you send your tip."
+                    if number == 1
+                    else ""
+                ),
+            )
+        fields = list(self.fields.items())
+        at = [name for name, _ in fields].index("problem") + 1
+        self.fields = dict(fields[:at] + list(steps.items()) + fields[at:])
+        self.step_count = step_count
+
+    def sent_step_count(self):
+        numbers = [int(m[1]) for key in self.data if (m := STEP_FIELD.match(key))]
+        return max(numbers, default=1)
+
+    @property
+    def step_fields(self):
+        return [self[f"step_{number}"] for number in range(1, self.step_count + 1)]
+
+    @property
+    def can_add_step(self):
+        return self.step_count < MAX_STEPS
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("title", "problem", "tools", "safety_note"):
+            if cleaned.get(name):
+                cleaned[name] = tidy(cleaned[name])
+        steps = []
+        for number in range(1, self.step_count + 1):
+            text = tidy(cleaned.pop(f"step_{number}", "") or "")
+            if text:
+                steps.append({"text": text})
+        if not steps and not self.has_error("step_1"):
+            self.add_error("step_1", "Describe at least one step")
+        cleaned["steps"] = steps
+        self.instance.steps = steps
+        return cleaned
+
+    def content(self):
+        return {name: self.cleaned_data[name] for name in Tip.content_fields}
+
+    def values(self):
+        """What was typed, to draw the form again after a step is added or removed."""
+        values = {name: self.data.get(name, "") for name in self.Meta.fields}
+        values["steps"] = [
+            self.data.get(f"step_{number}", "") for number in range(1, self.sent_step_count() + 1)
+        ]
+        return values
+
+
 class PhotoForm(HumanCheckMixin, ModelForm):
-    """One photo and its description. The file is checked and cleaned before anything is kept."""
+    """One photo and its description. The file is checked and cleaned before anything is kept.
+
+    For a tip's photo, `steps` lists (number, text) of the steps it may show.
+    """
 
     photo = forms.FileField(
         label="Choose a photo",
@@ -95,14 +215,28 @@ class PhotoForm(HumanCheckMixin, ModelForm):
         fields = ["alt_text"]
         widgets = {"alt_text": forms.Textarea(attrs={"rows": 3})}
 
-    field_order = ["photo", "alt_text"]
+    field_order = ["photo", "alt_text", "step"]
+
+    def __init__(self, *args, steps=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if steps is not None:
+            self.fields["step"] = forms.TypedChoiceField(
+                label="Which step does it show?",
+                choices=[
+                    (number, f"Step {number}: {Truncator(text).chars(80)}")
+                    for number, text in steps
+                ],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose the step the photo shows"},
+            )
 
     def clean_photo(self):
         self.clean_image = check_and_clean(self.cleaned_data["photo"])
         return self.cleaned_data["photo"]
 
     def clean_alt_text(self):
-        return normalize_newlines(self.cleaned_data["alt_text"]).strip()
+        return tidy(self.cleaned_data["alt_text"])
 
 
 class ReportForm(HumanCheckMixin, ModelForm):

@@ -1,14 +1,26 @@
-"""The reviews section of a product page: figures, "people like me" filters, sorting, pages."""
+"""The contributions on a product page: review figures, "people like me" filters, sorting,
+pages, and the most followed tips."""
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from reviews.models import DIMENSIONS, ROLE_BYLINES, HelpfulVote, Photo, ProductRating, Review
+from reviews.models import (
+    DIMENSIONS,
+    ROLE_BYLINES,
+    HelpfulVote,
+    Photo,
+    ProductRating,
+    Review,
+    Tip,
+)
 from taxonomy.models import Condition
 
 REVIEWS_PER_PAGE = 10
 GALLERY_SIZE = 12
+PAGE_TIPS = 3
+# Most followed first: a tip many people have done is likely to work.
+TIP_ORDER = ["-done_count", "-helpful_count", "-published_at", "-pk"]
 SORTS = {
     "newest": ("Newest first", ["-published_at", "-pk"]),
     "helpful": ("Most helpful first", ["-helpful_count", "-published_at", "-pk"]),
@@ -38,11 +50,8 @@ class ReviewFilterForm(forms.Form):
     )
 
 
-def rating_summary(product):
-    if product.pk is None:
-        return None  # a new page in the editor's preview: nobody has reviewed it
-    summary = ProductRating.objects.filter(product=product).first()
-    if summary is None or not summary.review_count:
+def rating_summary(summary):
+    if not summary.review_count:
         return None
     return {
         "average": summary.average,
@@ -63,13 +72,25 @@ def rating_summary(product):
 
 
 def product_reviews(product, request):
-    """Context for a product page's reviews, in a fixed number of queries.
+    """Context for a product page's reviews and tips, in a fixed number of queries.
 
-    A product nobody has reviewed costs one query: its figures say there is nothing to list.
+    A product with no contributions costs one query: its figures say there is nothing to list.
     """
-    rating = rating_summary(product)
-    if rating is None:
+    if product.pk is None:
+        return {"rating": None}  # a new page in the editor's preview: nothing to show yet
+    summary = ProductRating.objects.filter(product=product).first()
+    if summary is None:
         return {"rating": None}
+    context = {"rating": rating_summary(summary), "tip_count": summary.tip_count}
+    if summary.tip_count:
+        tips = Tip.objects.approved().for_product(product).for_display().order_by(*TIP_ORDER)
+        context["tips"] = list(tips[:PAGE_TIPS])
+    if context["rating"] is not None:
+        context.update(listed_reviews(product, request))
+    return context
+
+
+def listed_reviews(product, request):
     params = request.GET
     form = ReviewFilterForm(params)
     reviews = Review.objects.approved().for_product(product)
@@ -94,7 +115,6 @@ def product_reviews(product, request):
         )
     return {
         "voted": voted,
-        "rating": rating,
         "review_filters": form,
         "filtered": bool({"role", "condition"} & chosen.keys()),
         "filter_errors": not form.is_valid(),

@@ -216,6 +216,9 @@ class Review(Contribution):
     def get_edit_url(self):
         return reverse("reviews:write", args=[self.product_id])
 
+    def get_photos_url(self):
+        return reverse("reviews:photos", args=[self.pk])
+
     def clean(self):
         super().clean()
         if self.still_using is False and not self.stopped_reason.strip():
@@ -321,6 +324,9 @@ class Tip(Contribution):
 
     def get_edit_url(self):
         return reverse("reviews:edit_tip", args=[self.pk])
+
+    def get_photos_url(self):
+        return reverse("reviews:tip_photos", args=[self.pk])
 
     def step_texts(self):
         return [step["text"] for step in self.steps]

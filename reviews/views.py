@@ -3,6 +3,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,7 +12,7 @@ from core.ratelimits import limit_submissions
 from products.models import ProductPage
 from reviews import feedback
 from reviews.forms import PhotoForm, ReportForm, ReviewForm
-from reviews.models import MAX_PHOTOS, Photo, Report, Review
+from reviews.models import MAX_PHOTOS, Photo, Report, Review, Tip
 from reviews.uploads import save_contributed_image
 
 
@@ -24,7 +25,8 @@ def write_review(request, product_id):
     draft = Review(product=product, **(review.content() if review else {}))
     form = ReviewForm(request.POST or None, instance=draft)
     if request.method == "POST" and form.is_valid():
-        review = save_review(request.user, product, review, form.cleaned_data)
+        review = review or Review(product=product, author=request.user)
+        submit_contribution(request.user, review, form.cleaned_data)
         messages.success(
             request,
             "Thank you. A moderator will check your review, usually within two working "
@@ -37,55 +39,76 @@ def write_review(request, product_id):
 
 
 @transaction.atomic
-def save_review(user, product, review, content):
+def submit_contribution(user, item, content):
+    """Send a review or tip to the moderators, with who the author is as they show it now."""
     profile, _ = Profile.objects.get_or_create(
         user=user, defaults={"display_name": user.first_name or "Enabled member"}
     )
-    if review is None:
-        review = Review(product=product, author=user)
-    review.author_role = profile.role
-    review.submit(content)
-    review.save()
-    review.author_conditions.set(profile.shown_conditions())
-    return review
+    item.author_role = profile.role
+    item.submit(content)
+    item.save()
+    item.author_conditions.set(profile.shown_conditions())
+    return item
 
 
 @login_required
 @limit_submissions
 def review_photos(request, review_id):
-    """Add photos to your review, one at a time, up to MAX_PHOTOS; or remove them."""
     review = get_object_or_404(
         Review.objects.select_related("product"), pk=review_id, author=request.user
     )
-    photos = list(review.photos.select_related("image"))
+    return photos_page(request, review)
+
+
+def photos_page(request, item):
+    """Add photos to your review or tip, one at a time, up to MAX_PHOTOS; or remove them.
+
+    A tip's photo shows one of its steps, and each step has at most one photo.
+    """
+    photos = list(item.photos.select_related("image"))
+    here = item.get_photos_url()
     if request.method == "POST" and "remove" in request.POST:
-        photo = get_object_or_404(Photo, pk=request.POST["remove"], review=review)
+        photo = get_object_or_404(item.photos, pk=request.POST["remove"])
         photo.delete()
         messages.success(request, "Photo removed.")
-        return redirect("reviews:photos", review.pk)
+        return redirect(here)
 
+    steps = None
+    if isinstance(item, Tip):
+        taken = {photo.step for photo in photos}
+        texts = item.content()["steps"]
+        steps = [
+            (number, step["text"])
+            for number, step in enumerate(texts, start=1)
+            if number not in taken
+        ]
     form = None
-    if len(photos) < MAX_PHOTOS:
-        form = PhotoForm(request.POST or None, request.FILES or None)
+    if len(photos) < MAX_PHOTOS and steps != []:
+        form = PhotoForm(request.POST or None, request.FILES or None, steps=steps)
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
                 image = save_contributed_image(
                     form.clean_image,
-                    title=f"Photo with a review of {review.product.title}",
+                    title=f"Photo with a {item.kind.lower()} of {item.product.title}",
                     uploaded_by_user=request.user,
                 )
                 Photo.objects.create(
-                    review=review, image=image, alt_text=form.cleaned_data["alt_text"]
+                    **{item._meta.model_name: item},
+                    step=form.cleaned_data.get("step"),
+                    image=image,
+                    alt_text=form.cleaned_data["alt_text"],
                 )
             messages.success(request, "Photo added. A moderator will check it before it appears.")
-            return redirect("reviews:photos", review.pk)
+            return redirect(here)
     status = HTTPStatus.BAD_REQUEST if form is not None and form.errors else HTTPStatus.OK
     context = {
-        "review": review,
-        "product": review.product,
+        "item": item,
+        "kind": item.kind.lower(),
+        "product": item.product,
         "photos": photos,
         "form": form,
         "max_photos": MAX_PHOTOS,
+        "every_step_has_a_photo": steps == [],
     }
     return render(request, "reviews/photos.html", context, status=status)
 
@@ -104,23 +127,24 @@ def helpful(request, review_id):
 
 @login_required
 @limit_submissions
-def report(request, review_id=None, photo_id=None):
-    """Report a published review or photo to the moderators."""
+def report(request, review_id=None, tip_id=None, photo_id=None):
+    """Report a published review, tip or photo to the moderators."""
     if review_id is not None:
         subject = get_object_or_404(Review.objects.approved(), pk=review_id)
-        product, what = subject.product, "review"
+    elif tip_id is not None:
+        subject = get_object_or_404(Tip.objects.approved(), pk=tip_id)
     else:
-        subject = get_object_or_404(
-            Photo.objects.approved().filter(review__published_at__isnull=False), pk=photo_id
-        )
-        product, what = subject.review.product, "photo"
+        published = Q(review__published_at__isnull=False) | Q(tip__published_at__isnull=False)
+        subject = get_object_or_404(Photo.objects.approved().filter(published), pk=photo_id)
+    what = subject.kind.lower()
+    product = subject.contribution.product if what == "photo" else subject.product
     form = ReportForm(
         request.POST or None, instance=Report(reporter=request.user, **{what: subject})
     )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Thank you. A moderator will look at the {what} you reported.")
-        return redirect(product.url)
+        return redirect((subject.contribution if what == "photo" else subject).get_absolute_url())
     status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
     context = {"form": form, "subject": subject, "what": what, "product": product}
     return render(request, "reviews/report_form.html", context, status=status)
