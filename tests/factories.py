@@ -109,3 +109,32 @@ def make_review(product, author=None, *, approved=True, moderator=None, **conten
     if approved:
         review = moderation.approve(review, moderator)
     return review
+
+
+def make_tip(product, author=None, *, approved=True, moderator=None, based_on=None, **content):
+    """A tip written through the model's own rules, approved unless told otherwise."""
+    from reviews import moderation
+    from reviews.models import Tip
+
+    author = author or make_member()
+    defaults = {
+        "title": "Foam tubing on the handle",
+        "problem": "The handle is too thin to grip with arthritis in my hands.",
+        "steps": [
+            {"text": "Cut a length of foam tubing to fit the handle."},
+            {"text": "Push the handle into the tubing."},
+        ],
+        "difficulty": "easy",
+        "cost": "under_10",
+        "time_needed": "minutes",
+        "tools": "",
+        "safety_note": "",
+    }
+    defaults.update(content)
+    tip = Tip(product=product, author=author, author_role=author.profile.role, based_on=based_on)
+    tip.submit(defaults)
+    tip.save()
+    tip.author_conditions.set(author.profile.shown_conditions())
+    if approved:
+        tip = moderation.approve(tip, moderator)
+    return tip

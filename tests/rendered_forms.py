@@ -123,17 +123,19 @@ class RenderedForm:
                 return option.get("value", "on")
         raise AssertionError(f"no {kind} {name!r} labelled {label!r}")
 
-    def submit(self, client, button=None, files=None, **extra):
+    def submit(self, client, button=None, files=None, value=None, **extra):
         """POST the form, pressing the submit button named `button` if given.
 
-        `files` maps file inputs' names to uploaded files, as a person picks them.
+        `value` picks one of several buttons with that name. `files` maps file inputs'
+        names to uploaded files, as a person picks them.
         """
         data = {name: values for name, values in self.data.items()}
         for name, upload in (files or {}).items():
             assert self.form.find("input", attrs={"name": name, "type": "file"}), name
             data[name] = upload
         if button is not None:
-            element = self.form.find("button", attrs={"name": button})
+            attrs = {"name": button} if value is None else {"name": button, "value": value}
+            element = self.form.find("button", attrs=attrs)
             assert element is not None, f"no button named {button!r}"
             data[button] = [element.get("value", "")]
         return client.post(self.action, data, **extra)
