@@ -27,7 +27,10 @@ class RenderedForm:
             form = area.find("form", method=lambda m: m and m.lower() == "post")
         assert form is not None, f"no form {form_id or ''} on {response.request['PATH_INFO']}"
         self.form = form
-        self.action = form.get("action") or response.request["PATH_INFO"]
+        # A form with no action posts to the page's own address, query string included.
+        query = response.request.get("QUERY_STRING")
+        here = response.request["PATH_INFO"] + (f"?{query}" if query else "")
+        self.action = form.get("action") or here
         self.data = {}
         self._read_fields(form)
         # The admin's script moves these templates' fields (such as the page's go-live
