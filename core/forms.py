@@ -66,7 +66,12 @@ class BoundField(forms.BoundField):
 
     @property
     def is_optional(self):
-        """GOV.UK marks the optional questions, not the required ones."""
+        """GOV.UK marks the optional questions, not the required ones.
+
+        A field that is one of a set the form requires together sets `mark_optional = False`.
+        """
+        if not getattr(self.field, "mark_optional", True):
+            return False
         return not self.field.required and not self.is_checkbox
 
     @property

@@ -129,17 +129,27 @@ class TipForm(HumanCheckMixin, ModelForm):
             ),
         }
 
+    required_messages = {
+        "title": "Enter a title for your tip",
+        "problem": "Say what problem the tip solves",
+        "time_needed": "Choose how long it takes",
+        "difficulty": "Choose how hard it is",
+        "cost": "Choose how much it costs",
+    }
+
     def __init__(self, *args, step_count=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("time_needed", "difficulty", "cost"):
             self.fields[name].choices = self.fields[name].choices[1:]  # no "-----"
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message
         texts = self.instance.step_texts()
         if step_count is None:
             step_count = self.sent_step_count() if self.is_bound else len(texts) or NEW_TIP_STEPS
         step_count = max(1, min(step_count, MAX_STEPS))
         steps = {}
         for number in range(1, step_count + 1):
-            steps[f"step_{number}"] = forms.CharField(
+            steps[f"step_{number}"] = field = forms.CharField(
                 label=f"Step {number}",
                 required=False,
                 max_length=2000,
@@ -152,6 +162,7 @@ class TipForm(HumanCheckMixin, ModelForm):
                     else ""
                 ),
             )
+            field.mark_optional = False  # one step at least is needed; blank ones are left out
         fields = list(self.fields.items())
         at = [name for name, _ in fields].index("problem") + 1
         self.fields = dict(fields[:at] + list(steps.items()) + fields[at:])
