@@ -26,3 +26,34 @@ def search_ids(es, index, field, text, *, operator="and"):
         index=index, query={"match": {field: {"query": text, "operator": operator}}}, size=50
     )
     return sorted(hit["_id"] for hit in response["hits"]["hits"])
+
+
+def create_index(es, index, *, analysis, mappings):
+    """Creates a one-shard index without replicas (green on a single node)."""
+    es.indices.create(
+        index=index,
+        settings={"number_of_shards": 1, "number_of_replicas": 0, "analysis": analysis},
+        mappings=mappings,
+    )
+
+
+def combined_analysis(*definitions):
+    """One analysis setting from several; a name defined twice is an error, never overwritten."""
+    combined = {}
+    for definition in definitions:
+        for section, components in definition.items():
+            merged = combined.setdefault(section, {})
+            clashes = merged.keys() & components.keys()
+            if clashes:
+                raise ValueError(f"analysis {section} defined twice: {sorted(clashes)}")
+            merged.update(components)
+    return combined
+
+
+def phrase_ids(es, index, field, text, *, analyzer=None):
+    """Ids of the documents a match_phrase query on one field finds, sorted."""
+    phrase = {"query": text}
+    if analyzer:
+        phrase["analyzer"] = analyzer
+    response = es.search(index=index, query={"match_phrase": {field: phrase}}, size=200)
+    return sorted(hit["_id"] for hit in response["hits"]["hits"])

@@ -1,12 +1,14 @@
 """Documents indexed with the plugin's components are found the way analysis-common finds them.
 
-One index holds a few product names; each sub-field of `name` analyses them with one
-component, and each test searches the sub-field that shows one behaviour.
+One index holds a few product names. `name` itself is analysed exactly as the site analyses it
+(search/analysis.py, synonyms from search/synonyms.txt); each sub-field analyses the names with
+one component, and each test searches the field that shows one behaviour.
 """
 
 import pytest
 
-from tests.elasticsearch.helpers import index_documents, search_ids
+from search.analysis import ANALYSIS
+from tests.elasticsearch.helpers import combined_analysis, index_documents, search_ids
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -21,14 +23,11 @@ DOCUMENTS = {
     "bed": {"name": "Adjustable bed"},
 }
 
-ANALYSIS = {
+# Analyzers for the sub-fields only; each shows one component the site's analyzers do not use
+# on their own. Combined with the site's analysis, where a name used twice is an error.
+COMPONENTS = {
     "filter": {
-        "english_stemmer": {"type": "stemmer", "language": "english"},
         "light_english_stemmer": {"type": "stemmer", "language": "light_english"},
-        "product_synonyms": {
-            "type": "synonym_graph",
-            "synonyms": ["grab bar, grab rail", "rollator, walking frame"],
-        },
         "folding_preserved": {"type": "asciifolding", "preserve_original": True},
         "prefixes": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
         "grams": {"type": "ngram", "min_gram": 3, "max_gram": 4},
@@ -42,15 +41,6 @@ ANALYSIS = {
         }
     },
     "analyzer": {
-        "stemmed": {
-            "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding", "english_stemmer"],
-        },
-        # Synonyms at search time only, straight after lowercase (see the plugin's README).
-        "stemmed_with_synonyms": {
-            "tokenizer": "standard",
-            "filter": ["lowercase", "product_synonyms", "asciifolding", "english_stemmer"],
-        },
         "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
         "folded_preserved": {"tokenizer": "standard", "filter": ["lowercase", "folding_preserved"]},
         "prefixes": {"tokenizer": "standard", "filter": ["lowercase", "prefixes"]},
@@ -76,8 +66,8 @@ MAPPINGS = {
     "properties": {
         "name": {
             "type": "text",
-            "analyzer": "stemmed",
-            "search_analyzer": "stemmed_with_synonyms",
+            "analyzer": "enabled_text",
+            "search_analyzer": "enabled_text_search",
             "fields": {
                 "plain": sub_field("standard"),
                 "english": sub_field("english"),
@@ -99,7 +89,11 @@ def products(es, index_prefix):
     index = f"{index_prefix}products"
     es.indices.create(
         index=index,
-        settings={"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS},
+        settings={
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "analysis": combined_analysis(ANALYSIS, COMPONENTS),
+        },
         mappings=MAPPINGS,
     )
     index_documents(es, index, DOCUMENTS)
@@ -117,7 +111,7 @@ def test_synonym_graph_maps_a_word_to_a_phrase(es, products):
     assert search_ids(es, products, "name", "rollator") == ["walking-frame"]
 
 
-def test_english_stemmer_matches_walking_frames(es, products):
+def test_stemming_matches_walking_frames(es, products):
     assert search_ids(es, products, "name", "walking frames") == ["walking-frame"]
     assert search_ids(es, products, "name.plain", "walking frames") == []
 
@@ -159,7 +153,7 @@ def test_light_english_keeps_the_words_kstem_knows(es, products):
     # KStem leaves "rails" whole, so "rail" and "rails" find different products...
     assert search_ids(es, products, "name.light_english", "rail") == ["grab-rail"]
     assert search_ids(es, products, "name.light_english", "rails") == ["bath-rails"]
-    # ...where the english (Porter) stemmer joins them.
+    # ...where the site's stemmers (minimal_english, then porter2) join them.
     assert search_ids(es, products, "name", "rails") == ["bath-rails", "grab-rail"]
 
 
