@@ -1,38 +1,35 @@
 """The moderation screens for members' photos: the queue, a decision on each, bulk approval.
 
-Built like the review queue (`reviews.admin_views`), whose permission rule and patterns it
-shares. A photo is public only while both it and its review are approved, so the decision
-page shows the review beside the photo.
+Built like the review and tip queues (`reviews.admin_views`), whose permission rule and
+patterns it shares. A photo belongs to a review or to one step of a tip, and is public only
+while both it and that review or tip are approved, so the decision page shows them together.
 """
 
 import django_filters
-from django import forms
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.site_summary import SummaryItem
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.widgets.button import HeaderButton, ListingButton
-from wagtail.snippets.views.snippets import HistoryView, IndexView
 
 from products.models import ProductPage
 from reviews import moderation
 from reviews.admin_views import (
     ApproveWaitingBulkAction,
     DecisionForm,
+    QueueFilterSet,
+    QueueView,
     ReviewPermissionPolicy,
-    can_moderate,
+    decision_url,
 )
-from reviews.models import Photo, Status
+from reviews.models import Photo, Review, Status, Tip
 
 
 class PhotoPermissionPolicy(ReviewPermissionPolicy):
@@ -40,41 +37,51 @@ class PhotoPermissionPolicy(ReviewPermissionPolicy):
 
 
 def photo_queryset():
-    return Photo.objects.select_related("image", "review__product", "review__author__profile")
+    return Photo.objects.select_related(
+        "image",
+        "review__product",
+        "review__author__profile",
+        "tip__product",
+        "tip__author__profile",
+    ).annotate(product_title=Coalesce(F("review__product__title"), F("tip__product__title")))
+
+
+def belongs_to(photo):
+    """What the photo shows, as the queue names it: the review, or the tip and its step."""
+    item = photo.contribution
+    if photo.step:
+        return f"{item.kind}: {item.title}, step {photo.step}"
+    return f"{item.kind}: {item.title}"
 
 
 # == The queue ==
 
 
-class PhotoFilterSet(WagtailFilterSet):
-    """With no status chosen, the queue shows the photos that wait (see `queue_filter_data`)."""
-
-    status = django_filters.ChoiceFilter(
-        label="Status",
-        choices=Status.choices,
-        empty_label="Any status",
-        widget=forms.RadioSelect,
-        initial=Status.PENDING,
-    )
+class PhotoFilterSet(QueueFilterSet):
     product = django_filters.ModelChoiceFilter(
         label="Product",
-        field_name="review__product",
-        queryset=ProductPage.objects.filter(reviews__photos__isnull=False)
-        .distinct()
-        .order_by("title"),
+        queryset=ProductPage.objects.filter(
+            Q(pk__in=Review.objects.filter(photos__isnull=False).values("product"))
+            | Q(pk__in=Tip.objects.filter(photos__isnull=False).values("product"))
+        ).order_by("title"),
         empty_label="Any product",
+        method="filter_product",
     )
 
     class Meta:
         model = Photo
         fields = ["status", "product"]
 
+    def filter_product(self, queryset, name, value):
+        return queryset.filter(Q(review__product=value) | Q(tip__product=value))
 
-def queue_filter_data(query):
-    data = query.copy()
-    if "status" not in data:
-        data["status"] = Status.PENDING
-    return data
+
+class ApprovePhotosBulkAction(ApproveWaitingBulkAction):
+    aria_label = "Approve selected photos"
+    template_name = "reviews/admin/confirm_bulk_approve_photos.html"
+    models = [Photo]
+    filterset_class = PhotoFilterSet
+    approve = staticmethod(moderation.approve_photo)
 
 
 class ThumbnailColumn(Column):
@@ -83,9 +90,8 @@ class ThumbnailColumn(Column):
     cell_template_name = "reviews/admin/includes/thumbnail_cell.html"
 
 
-class PhotoQueueView(IndexView):
-    page_title = "Photos"
-    history_url_name = None
+class PhotoQueueView(QueueView):
+    bulk_action = ApprovePhotosBulkAction
 
     @cached_property
     def columns(self):
@@ -94,51 +100,14 @@ class PhotoQueueView(IndexView):
         columns[1].label = "Description"
         return columns
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        kwargs["data"] = queue_filter_data(self.request.GET)
-        return kwargs
-
-    def get_list_more_buttons(self, instance):
-        buttons = []
-        if edit_url := self.get_edit_url(instance):
-            buttons.append(MenuItem("Decide", url=edit_url, icon_name="tasks", priority=10))
-        if self.user_has_permission("change"):
-            history_url = reverse(self.history_url_name, args=(quote(instance.pk),))
-            buttons.append(MenuItem("History", url=history_url, icon_name="history", priority=20))
-        return buttons
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["bulk_items_label"] = "photos"
-        context["bulk_action_buttons"] = []
-        if self.user_has_permission("change"):
-            url = reverse("wagtail_bulk_action", args=["reviews", "photo", "approve"])
-            context["bulk_action_buttons"].append(
-                ListingButton(
-                    ApprovePhotosBulkAction.display_name,
-                    url,
-                    attrs={
-                        "aria-label": ApprovePhotosBulkAction.aria_label,
-                        "data-bulk-action-button": "",
-                    },
-                    classname="bulk-action-btn",
-                )
-            )
-        return context
-
 
 def queue_columns():
     return [
         "__str__",
         ThumbnailColumn("image", label="Photo"),
-        Column(
-            "product",
-            label="Product",
-            accessor="review.product.title",
-            sort_key="review__product__title",
-        ),
-        Column("author", label="Author", accessor="review.author_name"),
+        Column("product", label="Product", accessor="product_title", sort_key="product_title"),
+        Column("belongs_to", label="Photo of", accessor=belongs_to),
+        Column("author", label="Author", accessor="contribution.author_name"),
         DateColumn("created_at", label="Sent", sort_key="created_at"),
         StatusTagColumn(
             "status",
@@ -154,13 +123,17 @@ def queue_columns():
 
 class PhotoDecisionForm(DecisionForm):
     item = "photo"
-    approve_label = "Approve: show it with the review"
     reject_label = "Reject: do not show it, and tell the author why"
     reason_help = "Needed to reject. The author gets it by email, so say what was wrong."
 
+    def __init__(self, *args, shown_with, **kwargs):
+        # Shown with a review, or with a tip's step.
+        self.approve_label = f"Approve: show it with the {shown_with}"
+        super().__init__(*args, **kwargs)
+
 
 class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """Look at a photo and its review and approve or reject it: the admin's "edit" view."""
+    """Look at a photo and what it belongs to and approve or reject it: the "edit" view."""
 
     model = Photo
     permission_required = "change"
@@ -189,6 +162,10 @@ class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
     def history_url(self):
         return reverse(self.history_url_name, args=(quote(self.object.pk),))
 
+    def get_form_kwargs(self):
+        what = self.object.contribution.kind.lower()
+        return {**super().get_form_kwargs(), "shown_with": what}
+
     def form_valid(self, form):
         photo = self.object
         user = self.request.user
@@ -196,8 +173,9 @@ class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
             if form.cleaned_data["decision"] == PhotoDecisionForm.APPROVE:
                 moderation.approve_photo(photo, user)
                 message = f"Photo ‘{photo.alt_text}’ approved."
-                if not photo.review.is_published:
-                    message += " It will be shown once its review is published."
+                item = photo.contribution
+                if not item.is_published:
+                    message += f" It will be shown once its {item.kind.lower()} is published."
             else:
                 moderation.reject_photo(photo, user, form.cleaned_data["reason"])
                 message = f"Photo ‘{photo.alt_text}’ rejected. The author will be told why."
@@ -217,57 +195,20 @@ class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        review = self.object.review
-        context.update(
-            photo=self.object,
-            review=review,
-            review_url=reverse(review.snippet_viewset.get_url_name("edit"), args=[review.pk]),
-            history_url=self.history_url,
-        )
+        context.update(photo_context(self.object), history_url=self.history_url)
         return context
 
 
-class PhotoHistoryView(HistoryView):
-    @cached_property
-    def header_buttons(self):
-        return [HeaderButton("Decide", url=self.get_edit_url(self.object), icon_name="tasks")]
-
-
-# == Bulk approval ==
-
-
-class ApprovePhotosBulkAction(ApproveWaitingBulkAction):
-    aria_label = "Approve selected photos"
-    template_name = "reviews/admin/confirm_bulk_approve_photos.html"
-    models = [Photo]
-    filterset_class = PhotoFilterSet
-    approve = staticmethod(moderation.approve_photo)
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d photo approved.", "%(count)d photos approved.", num_parent_objects
-        ) % {"count": num_parent_objects}
-
-
-# == The dashboard ==
-
-
-class WaitingPhotosSummaryItem(SummaryItem):
-    order = 51
-    template_name = "reviews/admin/summary_item_count.html"
-
-    def __init__(self, request, queue_url_name):
-        super().__init__(request)
-        self.queue_url_name = queue_url_name
-
-    def get_context_data(self, parent_context):
-        count = Photo.objects.pending().count()
-        text = ngettext(
-            "%(count)s photo waiting for moderation",
-            "%(count)s photos waiting for moderation",
-            count,
-        ) % {"count": f"{count:,}"}
-        return {"text": text, "url": reverse(self.queue_url_name), "icon": "image"}
-
-    def is_shown(self):
-        return can_moderate(self.request.user, Photo)
+def photo_context(photo):
+    """What `includes/photo.html` needs to show a photo with what it belongs to."""
+    item = photo.contribution
+    step = None
+    if photo.step and photo.step <= len(item.steps):
+        step = item.steps[photo.step - 1]["text"]
+    return {
+        "photo": photo,
+        "item": item,
+        "what": item.kind.lower(),
+        "item_url": decision_url(item),
+        "step_text": step,
+    }

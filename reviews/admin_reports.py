@@ -1,6 +1,6 @@
 """The moderation screens for members' reports: the queue of open reports and acting on one.
 
-Acting on a report decides about the reported review or photo, not about the one report:
+Acting on a report decides about the reported review, tip or photo, not about the one report:
 it either withdraws the item (through `reviews.moderation`, which tells the author) or keeps
 it, and either way closes every open report on that item and writes the audit log.
 """
@@ -18,7 +18,6 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -27,8 +26,13 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView
 
 from reviews import moderation
-from reviews.admin_views import ReviewPermissionPolicy, can_moderate
-from reviews.models import FORMER_MEMBER, Photo, Report, ReportReason, Review
+from reviews.admin_photos import photo_context, photo_queryset
+from reviews.admin_views import (
+    QueueSummaryItem,
+    ReviewPermissionPolicy,
+    decision_url,
+)
+from reviews.models import FORMER_MEMBER, Photo, Report, ReportReason
 
 
 class ReportPermissionPolicy(ReviewPermissionPolicy):
@@ -39,7 +43,11 @@ def open_reports():
     """Open reports, each with how many open reports its item has (itself included)."""
     same_item = (
         Report.objects.open()
-        .filter(Q(review_id=OuterRef("review_id")) | Q(photo_id=OuterRef("photo_id")))
+        .filter(
+            Q(review_id=OuterRef("review_id"))
+            | Q(tip_id=OuterRef("tip_id"))
+            | Q(photo_id=OuterRef("photo_id"))
+        )
         .order_by()
         .annotate(count=Func(F("pk"), function="COUNT"))
         .values("count")
@@ -47,7 +55,12 @@ def open_reports():
     return (
         Report.objects.open()
         .select_related(
-            "reporter__profile", "review__product", "photo__review__product", "photo__image"
+            "reporter__profile",
+            "review__product",
+            "tip__product",
+            "photo__review__product",
+            "photo__tip__product",
+            "photo__image",
         )
         .annotate(open_on_item=Subquery(same_item))
     )
@@ -61,25 +74,14 @@ def reporter_name(report):
     return profile.display_name if profile is not None else "a member"
 
 
-def subject_text(subject):
-    return subject.title if isinstance(subject, Review) else subject.alt_text
-
-
-def decision_url(subject):
-    return reverse(subject.snippet_viewset.get_url_name("edit"), args=[subject.pk])
-
-
 # == The queue ==
 
 
 class ReportFilterSet(WagtailFilterSet):
-    REVIEWS = "review"
-    PHOTOS = "photo"
-
     kind = django_filters.ChoiceFilter(
         label="What was reported",
-        choices=[(REVIEWS, "Reviews"), (PHOTOS, "Photos")],
-        empty_label="Reviews and photos",
+        choices=[("review", "Reviews"), ("tip", "Tips"), ("photo", "Photos")],
+        empty_label="Reviews, tips and photos",
         widget=forms.RadioSelect,
         method="filter_kind",
     )
@@ -108,7 +110,7 @@ class SubjectColumn(Column):
         subject = instance.subject
         context.update(
             kind=subject.kind,
-            text=subject_text(subject),
+            text=str(subject),
             url=decision_url(subject),
         )
         return context
@@ -201,20 +203,20 @@ class ReportActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
     def subject(self):
         subject = self.object.subject
         if isinstance(subject, Photo):
-            return Photo.objects.select_related("image", "review__product").get(pk=subject.pk)
-        return Review.objects.select_related("product", "author__profile").get(pk=subject.pk)
+            return photo_queryset().get(pk=subject.pk)
+        return type(subject).objects.select_related("product", "author__profile").get(pk=subject.pk)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "kind": self.subject.kind}
 
     def get_page_subtitle(self):
-        return subject_text(self.subject)
+        return str(self.subject)
 
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
             {"url": reverse(self.index_url_name), "label": "Reports"},
-            {"url": "", "label": subject_text(self.subject)},
+            {"url": "", "label": str(self.subject)},
         ]
 
     def form_valid(self, form):
@@ -237,7 +239,7 @@ class ReportActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        what = f"{subject.kind.lower()} ‘{subject_text(subject)}’"
+        what = f"{subject.kind.lower()} ‘{subject}’"
         message = ngettext(
             "%(count)d report on the %(what)s closed.",
             "%(count)d reports on the %(what)s closed.",
@@ -259,18 +261,22 @@ class ReportActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         subject = self.subject
-        field = "photo" if isinstance(subject, Photo) else "review"
         reports = (
             Report.objects.open()
-            .filter(**{field: subject})
+            .filter(**{subject._meta.model_name: subject})
             .select_related("reporter__profile")
             .order_by("created_at", "pk")
         )
+        if isinstance(subject, Photo):
+            context.update(photo_context(subject))
+        else:
+            # The text the public reads, as the review's or tip's own decision page shows it.
+            decision_view = subject.snippet_viewset.edit_view_class
+            context["content"] = decision_view.content_rows(subject, subject.published_content())
         context.update(
             subject=subject,
             kind=subject.kind,
             decision_url=decision_url(subject),
-            review_url=decision_url(subject.review) if field == "photo" else None,
             reports=[{"report": r, "reporter": reporter_name(r)} for r in reports],
         )
         return context
@@ -279,20 +285,9 @@ class ReportActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
 # == The dashboard ==
 
 
-class OpenReportsSummaryItem(SummaryItem):
-    order = 52
-    template_name = "reviews/admin/summary_item_count.html"
+class OpenReportsSummaryItem(QueueSummaryItem):
+    def count(self):
+        return Report.objects.open().count()
 
-    def __init__(self, request, queue_url_name):
-        super().__init__(request)
-        self.queue_url_name = queue_url_name
-
-    def get_context_data(self, parent_context):
-        count = Report.objects.open().count()
-        text = ngettext("%(count)s open report", "%(count)s open reports", count) % {
-            "count": f"{count:,}"
-        }
-        return {"text": text, "url": reverse(self.queue_url_name), "icon": "warning"}
-
-    def is_shown(self):
-        return can_moderate(self.request.user, Report)
+    def text(self, count, noun):
+        return f"{count:,} open {noun}"

@@ -6,8 +6,15 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from reviews import admin_photos, admin_reports, admin_views, moderation
-from reviews.models import Photo, Report, Review
+from reviews import (
+    admin_photos,
+    admin_reports,
+    admin_reviews,
+    admin_tips,
+    admin_views,
+    moderation,
+)
+from reviews.models import Photo, Report, Review, Tip
 from reviews.uploads import COLLECTION_NAME
 
 # == Members' photos stay out of the editors' image library and choosers ==
@@ -34,6 +41,7 @@ class LibraryImagePermissionPolicy(CollectionOwnershipPermissionPolicy):
 
 # Registered before anything asks for the policy, or Wagtail would make a default one.
 register_permission_policy(Review, admin_views.ReviewPermissionPolicy(Review))
+register_permission_policy(Tip, admin_tips.TipPermissionPolicy(Tip))
 register_permission_policy(Photo, admin_photos.PhotoPermissionPolicy(Photo))
 register_permission_policy(Report, admin_reports.ReportPermissionPolicy(Report))
 # Takes over from the policy wagtail.images registers, so the image library leaves members'
@@ -48,31 +56,35 @@ register_permission_policy(
 )
 
 
+class RejectFormatter(LogFormatter):
+    """A rejection in an item's history, with the reason the author was given."""
+
+    kind = None
+
+    @property
+    def label(self):
+        return f"Reject {self.kind.lower()}"
+
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason")
+        if reason:
+            # Plain text: the history view escapes it.
+            return f"{self.kind} rejected. Reason given: “{reason}”"
+        return f"{self.kind} rejected"
+
+
 @hooks.register("register_log_actions")
 def register_moderation_actions(actions):
-    actions.register_action(moderation.APPROVE, "Approve review", "Review approved")
-    actions.register_action(moderation.APPROVE_PHOTO, "Approve photo", "Photo approved")
-
-    @actions.register_action(moderation.REJECT)
-    class RejectFormatter(LogFormatter):
-        label = "Reject review"
-
-        def format_message(self, log_entry):
-            reason = (log_entry.data or {}).get("reason")
-            if reason:
-                # Plain text: the history view escapes it.
-                return f"Review rejected. Reason given: “{reason}”"
-            return "Review rejected"
-
-    @actions.register_action(moderation.REJECT_PHOTO)
-    class RejectPhotoFormatter(LogFormatter):
-        label = "Reject photo"
-
-        def format_message(self, log_entry):
-            reason = (log_entry.data or {}).get("reason")
-            if reason:
-                return f"Photo rejected. Reason given: “{reason}”"
-            return "Photo rejected"
+    for model, approve, reject in [
+        (Review, moderation.APPROVE, moderation.REJECT),
+        (Tip, moderation.APPROVE_TIP, moderation.REJECT_TIP),
+        (Photo, moderation.APPROVE_PHOTO, moderation.REJECT_PHOTO),
+    ]:
+        kind = model.kind
+        actions.register_action(approve, f"Approve {kind.lower()}", f"{kind} approved")
+        actions.register_action(reject)(
+            type(f"Reject{kind}Formatter", (RejectFormatter,), {"kind": kind})
+        )
 
     @actions.register_action(moderation.CLOSE_REPORTS)
     class CloseReportsFormatter(LogFormatter):
@@ -92,6 +104,7 @@ class QueueViewSet(SnippetViewSet):
 
     index_template_name = "reviews/admin/index.html"
     copy_view_enabled = False
+    history_view_class = admin_views.QueueHistoryView
 
     @property
     def edit_view(self):
@@ -103,24 +116,39 @@ class QueueViewSet(SnippetViewSet):
         return admin_views.moderator_permissions(self.model)
 
 
-class ReviewViewSet(QueueViewSet):
-    """The moderation queue; its "edit" view is the decision on one review."""
+class ContributionViewSet(QueueViewSet):
+    """The review or tip queue, oldest first; its "edit" view is the decision on one."""
 
+    list_display = admin_views.queue_columns()
+    ordering = "submitted_at"
+
+    def get_queryset(self, request):
+        return self.model.objects.select_related("product", "author__profile")
+
+
+class ReviewViewSet(ContributionViewSet):
     model = Review
     icon = "tasks"
     menu_label = "Reviews"
     url_prefix = "moderation/reviews"
     url_namespace = "review_moderation"
-    index_view_class = admin_views.ReviewQueueView
-    edit_view_class = admin_views.ReviewDecisionView
-    history_view_class = admin_views.ReviewHistoryView
-    list_display = admin_views.queue_columns()
-    filterset_class = admin_views.ReviewFilterSet
-    search_fields = admin_views.SEARCH_FIELDS
-    ordering = "submitted_at"
+    index_view_class = admin_reviews.ReviewQueueView
+    edit_view_class = admin_reviews.ReviewDecisionView
+    history_view_class = admin_reviews.ReviewHistoryView
+    filterset_class = admin_reviews.ReviewFilterSet
+    search_fields = admin_reviews.SEARCH_FIELDS
 
-    def get_queryset(self, request):
-        return Review.objects.select_related("product", "author__profile")
+
+class TipViewSet(ContributionViewSet):
+    model = Tip
+    icon = "list-ol"
+    menu_label = "Tips"
+    url_prefix = "moderation/tips"
+    url_namespace = "tip_moderation"
+    index_view_class = admin_tips.TipQueueView
+    edit_view_class = admin_tips.TipDecisionView
+    filterset_class = admin_tips.TipFilterSet
+    search_fields = admin_tips.SEARCH_FIELDS
 
 
 class PhotoViewSet(QueueViewSet):
@@ -133,7 +161,6 @@ class PhotoViewSet(QueueViewSet):
     url_namespace = "photo_moderation"
     index_view_class = admin_photos.PhotoQueueView
     edit_view_class = admin_photos.PhotoDecisionView
-    history_view_class = admin_photos.PhotoHistoryView
     list_display = admin_photos.queue_columns()
     filterset_class = admin_photos.PhotoFilterSet
     ordering = "created_at"
@@ -164,24 +191,24 @@ class ModerationGroup(SnippetViewSetGroup):
     menu_label = "Moderation"
     menu_icon = "tasks"
     menu_order = 140
-    items = (ReviewViewSet, PhotoViewSet, ReportViewSet)
+    items = (ReviewViewSet, TipViewSet, PhotoViewSet, ReportViewSet)
 
 
 register_snippet(ModerationGroup)
-hooks.register("register_bulk_action", admin_views.ApproveBulkAction)
+hooks.register("register_bulk_action", admin_reviews.ApproveBulkAction)
+hooks.register("register_bulk_action", admin_tips.ApproveTipsBulkAction)
 hooks.register("register_bulk_action", admin_photos.ApprovePhotosBulkAction)
 
 
 @hooks.register("construct_homepage_summary_items")
 def add_moderation_counts(request, summary_items):
-    summary_items.append(
-        admin_views.WaitingReviewsSummaryItem(request, Review.snippet_viewset.get_url_name("list"))
-    )
-    summary_items.append(
-        admin_photos.WaitingPhotosSummaryItem(request, Photo.snippet_viewset.get_url_name("list"))
-    )
-    summary_items.append(
-        admin_reports.OpenReportsSummaryItem(request, Report.snippet_viewset.get_url_name("list"))
+    summary_items.extend(
+        [
+            admin_views.QueueSummaryItem(request, Review, order=50),
+            admin_views.QueueSummaryItem(request, Tip, order=51),
+            admin_views.QueueSummaryItem(request, Photo, order=52),
+            admin_reports.OpenReportsSummaryItem(request, Report, order=53),
+        ]
     )
 
 

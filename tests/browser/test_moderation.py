@@ -6,9 +6,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from reviews.models import Review, Status
+from reviews.models import Review, Status, Tip
 from tests.browser.test_accessibility import AXE_OPTIONS, describe
-from tests.factories import make_member, make_product, make_review
+from tests.factories import make_member, make_product, make_review, make_tip
+from tests.reviews.test_moderation_photos_reports import make_photo
 
 pytestmark = [
     pytest.mark.browser,
@@ -140,5 +141,64 @@ def test_a_moderator_works_through_the_queue(admin_page, queue):
         assert title in text
     assert "Buy it at Shopco" not in text
     assert "from 3 reviews" in text
+
+    assert not problems, "axe found violations:\n\n" + "\n\n".join(problems)
+
+
+@pytest.fixture
+def tips(live_server, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    cutlery = make_product("Stainless steel cutlery set")
+    carer = make_member("Ann", role="family_carer", conditions=["Stroke"], show_conditions=True)
+    forks = make_tip(cutlery, title="Foam on forks")
+    knives = make_tip(
+        cutlery,
+        carer,
+        approved=False,
+        based_on=forks,
+        title="Foam on knives",
+        safety_note="Keep the blade covered while you work.",
+    )
+    make_photo(knives, "A knife handle pushed into foam tubing", step=2)
+    forks.submit(forks.content() | {"title": "Foam on all cutlery"})
+    forks.save()
+    return cutlery, forks, knives
+
+
+def test_a_moderator_reads_a_tip_step_by_step_and_approves_it(admin_page, tips):
+    page = admin_page
+    cutlery, forks, knives = tips
+    problems = []
+
+    page.goto("/admin/")
+    expect(page.get_by_role("link", name="2 tips waiting for moderation")).to_be_visible()
+    page.get_by_role("button", name="Moderation").click()
+    page.get_by_role("link", name="Tips", exact=True).click()
+    page.wait_for_url("**/admin/moderation/tips/")
+    assert sorted(listed(page)) == ["Foam on forks", "Foam on knives"]
+    expect(page.locator("#listing-results")).to_contain_text("Edit to a published tip")
+    check_accessibility(page, "tip queue", problems)
+
+    # An edit to a published tip: both versions, the changes marked.
+    page.locator("#listing-results").get_by_role("link", name="Foam on forks").click()
+    expect(page.get_by_role("heading", name="What the public sees now")).to_be_visible()
+    check_accessibility(page, "decision on an edit to a tip", problems)
+    page.go_back()
+
+    page.locator("#listing-results").get_by_role("link", name="Foam on knives").click()
+    moderation = page.locator("#tip-moderation")
+    expect(moderation).to_contain_text("Keep the blade covered while you work.")
+    expect(moderation).to_contain_text("Based on the tip")
+    expect(
+        moderation.get_by_role("img", name="A knife handle pushed into foam tubing")
+    ).to_be_visible()
+    check_accessibility(page, "tip decision", problems)
+    page.get_by_label("Approve: publish it as written").check()
+    page.get_by_role("button", name="Save decision").click()
+    page.wait_for_url("**/admin/moderation/tips/")
+    expect(page.locator(".messages .success")).to_contain_text(
+        "Tip ‘Foam on knives’ approved and published."
+    )
+    assert Tip.objects.get(pk=knives.pk).is_published
 
     assert not problems, "axe found violations:\n\n" + "\n\n".join(problems)

@@ -330,6 +330,8 @@ def test_moderators_hold_exactly_the_permissions_the_queues_need():
     assert held == {
         "view_review",
         "change_review",
+        "view_tip",
+        "change_tip",
         "view_photo",
         "change_photo",
         "view_report",
@@ -340,10 +342,10 @@ def test_moderators_hold_exactly_the_permissions_the_queues_need():
         Permission.objects.filter(
             content_type__app_label="reviews",
             codename__in=[
-                f"{a}_{m}" for a in ("add", "delete") for m in ("review", "photo", "report")
+                f"{a}_{m}" for a in ("add", "delete") for m in ("review", "tip", "photo", "report")
             ],
         ).count()
-        == 6
+        == 8
     )
 
 

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from wagtail.models import ModelLogEntry
 
 from reviews import moderation
-from reviews.models import Photo, Report, Review, Status
+from reviews.models import Photo, Report, Status
 from reviews.uploads import check_and_clean, save_contributed_image
 from tests.factories import make_image, make_member, make_product, make_review
 from tests.rendered_forms import RenderedForm
@@ -59,18 +59,21 @@ def kettle():
     return make_product("Easy-grip kettle tipper")
 
 
-def make_photo(review, alt_text="The tipper on a worktop", status=Status.PENDING):
-    """A photo stored as the upload form stores one: checked, cleaned, in its collection."""
+def make_photo(item, alt_text="The tipper on a worktop", status=Status.PENDING, step=None):
+    """A photo of a review (or of a tip's `step`) stored as the upload form stores one:
+    checked, cleaned, in its collection."""
     data = files.encode(PILImage.new("RGB", (40, 30)), "PNG")
     clean = check_and_clean(files.upload("a.png", data, "image/png"))
-    image = save_contributed_image(clean, f"Photo with {review.title}")
-    return Photo.objects.create(review=review, image=image, alt_text=alt_text, status=status)
+    image = save_contributed_image(clean, f"Photo with {item.title}")
+    return Photo.objects.create(
+        **{item._meta.model_name: item}, step=step, image=image, alt_text=alt_text, status=status
+    )
 
 
 def report(subject, reporter=None, reason="abuse", details=""):
-    field = "review" if isinstance(subject, Review) else "photo"
+    """A member's report on a review, tip or photo."""
     return Report.objects.create(
-        **{field: subject},
+        **{subject._meta.model_name: subject},
         reporter=reporter or make_member("Reporter"),
         reason=reason,
         details=details,
