@@ -56,7 +56,7 @@ def render(title, pictogram, category_code, category_title=""):
     if category_title:
         label += f" {category_title}"
     draw.text(
-        (64 * s, 54 * s), _fit(draw, label, font(15 * s), 660 * s), font=font(15 * s), fill=ink
+        (64 * s, 54 * s), fit(draw, label, font(15 * s), 660 * s), font=font(15 * s), fill=ink
     )
 
     # The pictogram's 400 by 300 box, centred below the label.
@@ -77,11 +77,11 @@ def _title(draw, text, colour, top, width):
     s = SUPERSAMPLE
     for size in (34, 30, 26, 22):
         face = font(size * s, bold=True)
-        lines = _wrap(draw, text, face, width)
+        lines = wrap(draw, text, face, width)
         if len(lines) <= 2:
             break
     else:
-        lines = [lines[0], _fit(draw, " ".join(lines[1:]), face, width)]
+        lines = [lines[0], fit(draw, " ".join(lines[1:]), face, width)]
     line_height = face.size * 1.25
     y = top + (2 - len(lines)) * line_height / 2
     for line in lines:
@@ -90,7 +90,8 @@ def _title(draw, text, colour, top, width):
         y += line_height
 
 
-def _wrap(draw, text, face, width):
+def wrap(draw, text, face, width):
+    """`text` in lines no wider than `width`, broken between words."""
     lines, current = [], ""
     for word in _words(text):
         candidate = f"{current} {word}".strip()
@@ -113,7 +114,7 @@ def _words(text):
     return words
 
 
-def _fit(draw, text, face, width):
+def fit(draw, text, face, width):
     """Shorten text with an ellipsis until it fits."""
     if draw.textlength(text, font=face) <= width:
         return text
