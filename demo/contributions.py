@@ -1,4 +1,5 @@
-"""Plan the demo's contributions: who reviews what, how they rate it, what they write, votes.
+"""Plan the demo's contributions: who reviews what, how they rate it, what they write, votes;
+and, from `tips`, the adaptation tips and the drawn photos.
 
 A plan is a pure function of the seed, the numbers asked for and the products it may
 review, so two runs over the same catalogue plan the same thing, and the loader
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from demo.catalogue import families
 from demo.people import DEFAULT_MEMBERS, condition_phrases, plan_members
+from demo.tips import plan_tips
 from demo.writing import Author, ReviewWriter, fragments, sentiment
 from reviews.models import CONTENT_FIELDS, DIMENSIONS
 
@@ -35,6 +37,8 @@ class ProductInfo:
     category: str
     conditions: tuple
     price: object = None  # Decimal, the lowest shop price
+    pictogram: str = ""  # for the drawings that stand in for members' photos
+    picture: str = ""  # what the pictogram shows: "a kettle sitting in a tilting metal cradle"
 
 
 def describe(spec, price=None):
@@ -48,6 +52,8 @@ def describe(spec, price=None):
         category=spec.category,
         conditions=spec.conditions,
         price=spec.price_min if price is None else price,
+        pictogram=spec.pictogram,
+        picture=spec.alt_text.removeprefix("Illustration of "),
     )
 
 
@@ -67,12 +73,24 @@ class Plan:
     members: list
     reviews: list = field(default_factory=list)
     votes: list = field(default_factory=list)  # (review index, voter index)
+    tips: list = field(default_factory=list)  # demo.tips.TipSpec
+    done: list = field(default_factory=list)  # "I did this too": (tip index, member index)
+    tip_votes: list = field(default_factory=list)  # (tip index, voter index)
+    review_photos: list = field(default_factory=list)  # demo.tips.ReviewPhotoSpec
+    products: dict = field(default_factory=dict)  # slug: the ProductInfo planned for
+
+    @property
+    def size(self):
+        """How many things loading the plan creates or recognises, for a progress bar."""
+        parts = (self.members, self.reviews, self.votes, self.tips, self.done, self.tip_votes)
+        return sum(len(items) for items in parts) + len(self.review_photos)
 
 
 def plan(products, seed=DEFAULT_SEED, members=DEFAULT_MEMBERS, reviews=DEFAULT_REVIEWS):
-    """Members, their reviews of `products` (ProductInfo, in a fixed order) and votes."""
+    """Members, their reviews of `products` (ProductInfo, in a fixed order) and votes;
+    the tips of the data file whose products are among them, and drawn photos."""
     people = plan_members(members, seed)
-    result = Plan(members=people)
+    result = Plan(members=people, products={product.slug: product for product in products})
     if not people or not products:
         return result
     rng = random.Random(f"{seed}:reviews")
@@ -90,6 +108,9 @@ def plan(products, seed=DEFAULT_SEED, members=DEFAULT_MEMBERS, reviews=DEFAULT_R
         )
     _choose_pending(rng, result.reviews)
     result.votes = _votes(rng, result.reviews, len(people))
+    result.tips, result.done, result.tip_votes, result.review_photos = plan_tips(
+        products, people, result.reviews, seed
+    )
     return result
 
 

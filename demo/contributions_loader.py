@@ -4,8 +4,7 @@ Members are created with a verified allauth address and a profile; reviews go th
 `Review.submit` and `reviews.moderation.approve`, so product figures are recounted exactly
 as on the live site; votes go through `reviews.feedback.vote_helpful`. Members are
 recognised by email address, reviews by product and author and votes by review and voter,
-so a second run creates nothing. No photos: the photo pipeline (reviews.uploads) checks
-real photos, and drawn ones would teach nothing about it.
+so a second run creates nothing. Tips, "I did this too" and photos are `tips_loader`'s.
 """
 
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profile
+from demo import tips_loader
 from demo.catalogue_loader import MissingTaxonomyError
 from reviews.feedback import vote_helpful
 from reviews.models import Review
@@ -34,6 +34,18 @@ class ContributionsResult:
     edits_pending: int = 0
     votes_created: int = 0
     votes_present: int = 0
+    tips_created: int = 0
+    tips_pending: int = 0
+    tips_rejected: int = 0
+    tips_present: int = 0
+    tip_edits_pending: int = 0
+    done_created: int = 0  # "I did this too"
+    done_present: int = 0
+    tip_votes_created: int = 0
+    tip_votes_present: int = 0
+    photos_created: int = 0
+    photos_pending: int = 0
+    photos_present: int = 0
 
 
 def load(plan, products, progress=None, now=None):
@@ -64,6 +76,7 @@ def load(plan, products, progress=None, now=None):
         else:
             result.votes_present += 1
         _tick(progress)
+    tips_loader.load(plan, products, users, reviews, result, progress, now=now)
     return result
 
 

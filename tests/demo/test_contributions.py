@@ -13,7 +13,7 @@ from accounts.models import Profile, Role
 from demo.catalogue import build_catalogue, families
 from demo.contributions import describe, plan
 from demo.writing import Author, ReviewWriter, group_for
-from reviews.models import HelpfulVote, ProductRating, Review, Status
+from reviews.models import DidThisToo, HelpfulVote, Photo, ProductRating, Review, Status, Tip
 from reviews.moderation import recount
 
 PRODUCTS = 24  # catalogue products loaded by the database tests
@@ -59,6 +59,13 @@ def snapshot():
             for r in reviews.select_related("product", "author")
         ],
         "votes": HelpfulVote.objects.count(),
+        "tips": sorted(
+            Tip.objects.values_list(
+                "product__slug", "author__email", "title", "status", "done_count", "helpful_count"
+            )
+        ),
+        "done": DidThisToo.objects.count(),
+        "photos": sorted(Photo.objects.values_list("alt_text", "status")),
     }
 
 
@@ -156,7 +163,9 @@ def test_load_creates_members_reviews_and_votes_as_the_site_would():
 
     assert f"Members: {MEMBERS} created, 0 already present." in output
     assert f"Reviews: {REVIEWS} created" in output
-    assert "Photos: none" in output
+    # Tips whose products are among the first few (the full set is tested in test_tips).
+    assert Tip.objects.exists() and "Tips: 0 created" not in output
+    assert "Photos (drawn diagrams): 0 created" not in output
     users = get_user_model().objects.filter(profile__isnull=False)
     assert users.count() == MEMBERS
     for user in users:
@@ -180,7 +189,7 @@ def test_load_creates_members_reviews_and_votes_as_the_site_would():
     # Helpful counts equal the votes, and nobody voted for their own review.
     for review in Review.objects.all():
         assert review.helpful_count == review.helpful_votes.count()
-    for vote in HelpfulVote.objects.select_related("review"):
+    for vote in HelpfulVote.objects.filter(review__isnull=False).select_related("review"):
         assert vote.voter_id != vote.review.author_id
 
     # Some reviews and edits wait for a moderator; shown conditions travel with reviews.
@@ -204,6 +213,10 @@ def test_second_run_creates_nothing():
     assert f"Members: 0 created, {MEMBERS} already present." in output
     assert f"Reviews: 0 created (0 waiting for a moderator), {REVIEWS} already present." in output
     assert "Helpful votes: 0 created" in output
+    assert "Tips: 0 created (0 waiting for a moderator, 0 not published)" in output
+    assert "“I did this too”: 0 created" in output
+    assert "Helpful votes on tips: 0 created" in output
+    assert "Photos (drawn diagrams): 0 created" in output
     assert "Products: 0 created" in output
 
 
@@ -211,6 +224,7 @@ def test_second_run_creates_nothing():
 def test_contributions_are_the_same_in_a_fresh_database():
     load()
     first = snapshot()
+    Tip.objects.all().delete()  # tips would stay, by "a former member", without this
     Review.objects.all().delete()
     get_user_model().objects.filter(profile__isnull=False).delete()
 

@@ -16,8 +16,9 @@ from products.models import ProductPage
 class Command(BaseCommand):
     help = (
         "Load demo contributions: members with verified addresses, reviews of the demo "
-        "products (a few waiting for a moderator) and helpful votes. Run "
-        "load_demo_catalogue first. Safe to run again: what is there is recognised."
+        "products and adaptation tips (a few of each waiting for a moderator), drawn photos, "
+        "helpful votes and 'I did this too'. Run load_demo_catalogue first. Safe to run "
+        "again: what is there is recognised."
     )
 
     def add_arguments(self, parser):
@@ -52,10 +53,9 @@ class Command(BaseCommand):
                 "There are no demo products to review: run `manage.py load_demo_catalogue` first."
             )
         wanted = plan(products, seed=seed, members=members, reviews=reviews)
-        total = len(wanted.members) + len(wanted.reviews) + len(wanted.votes)
         with (
             quiet_loggers(verbosity),
-            progress_bar(self, total, "Demo contributions", " items", verbosity) as bar,
+            progress_bar(self, wanted.size, "Demo contributions", " items", verbosity) as bar,
         ):
             try:
                 result = load(wanted, pages, progress=bar)
@@ -83,7 +83,23 @@ class Command(BaseCommand):
                 f"{result.votes_present} already present."
             )
             self.stdout.write(
-                "  Photos: none. The photo checks need real photos: add some through the site."
+                f"  Tips: {result.tips_created} created ({result.tips_pending} waiting for a "
+                f"moderator, {result.tips_rejected} not published), "
+                f"{result.tips_present} already present."
+            )
+            self.stdout.write(f"  Tip edits waiting for a moderator: {result.tip_edits_pending}.")
+            self.stdout.write(
+                f"  “I did this too”: {result.done_created} created, "
+                f"{result.done_present} already present."
+            )
+            self.stdout.write(
+                f"  Helpful votes on tips: {result.tip_votes_created} created, "
+                f"{result.tip_votes_present} already present."
+            )
+            self.stdout.write(
+                f"  Photos (drawn diagrams): {result.photos_created} created "
+                f"({result.photos_pending} waiting for a moderator), "
+                f"{result.photos_present} already present."
             )
 
     def products(self):
