@@ -1,0 +1,122 @@
+"""The search log in the Wagtail admin's Reports menu: read only, for editors and moderators.
+
+One page: what the site's visitors searched for most and what found nothing in the chosen
+period, then the searches themselves, newest first. It costs the same few queries however
+long the log is: a count and a page of rows for the list, one grouped query per summary.
+"""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from search.models import SearchLog
+
+VIEW_PERMISSION = "search.view_searchlog"
+SUMMARY_LENGTH = 20
+
+
+class SearchLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+class SearchLogFilterSet(WagtailFilterSet):
+    NO_RESULTS = "none"
+
+    searched_at = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+    results = django_filters.ChoiceFilter(
+        label="Results",
+        choices=[(NO_RESULTS, "No results only")],
+        empty_label="Any number",
+        widget=forms.RadioSelect,
+        method="filter_results",
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind",
+        choices=SearchLog.Kind.choices,
+        empty_label="Full searches and autocomplete",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = SearchLog
+        fields = ["searched_at", "results", "kind"]
+
+    def filter_results(self, queryset, name, value):
+        return queryset.without_results() if value == self.NO_RESULTS else queryset
+
+
+def query_text(entry):
+    return entry.query or "(filters only, no words)"
+
+
+class SearchLogView(ReportView):
+    page_title = "Search log"
+    header_icon = "search"
+    results_template_name = "search/admin/search_log_results.html"
+    index_url_name = "search_log:index"
+    index_results_url_name = "search_log:results"
+    model = SearchLog
+    permission_policy = ModelPermissionPolicy(SearchLog)
+    permission_required = "view"
+    filterset_class = SearchLogFilterSet
+    default_ordering = "-searched_at"
+    paginate_by = 50
+    no_results_message = "No searches match these filters."
+    columns = [
+        Column("query", label="Search", accessor=query_text),
+        Column("filters", label="Filters", accessor="filters_in_words"),
+        NumberColumn("result_count", label="Results", sort_key="result_count"),
+        Column("backend", label="Answered by", accessor="get_backend_display"),
+        Column("kind", label="Kind", accessor="get_kind_display"),
+        NumberColumn("took_ms", label="Took (ms)"),
+        DateColumn("searched_at", label="When", sort_key="searched_at"),
+    ]
+
+    def get_base_queryset(self):
+        return SearchLog.objects.all()
+
+    @cached_property
+    def period(self):
+        """The chosen dates as (start, end) aware datetimes, either of them None if open."""
+        if self.filters.is_valid():
+            chosen = self.filters.form.cleaned_data.get("searched_at")
+            if chosen:
+                return chosen.start, chosen.stop
+        return None, None
+
+    def period_in_words(self):
+        start, end = self.period
+        if start and end:
+            return f"from {date_format(start)} to {date_format(end)}"
+        if start:
+            return f"since {date_format(start)}"
+        if end:
+            return f"up to {date_format(end)}"
+        return f"in the last {settings.SEARCH_LOG_DAYS} days (all the log keeps)"
+
+    def summary_queryset(self):
+        """The period and kind chosen; "no results only" would leave "most searched" empty."""
+        searches = SearchLog.objects.between(*self.period)
+        kind = self.filters.form.cleaned_data.get("kind") if self.filters.is_valid() else None
+        if kind:
+            searches = searches.filter(kind=kind)
+        return searches
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        searches = self.summary_queryset()
+        context.update(
+            period=self.period_in_words(),
+            retention_days=settings.SEARCH_LOG_DAYS,
+            most_searched=searches.query_counts(SUMMARY_LENGTH),
+            nothing_found=searches.without_results().query_counts(SUMMARY_LENGTH),
+        )
+        return context
