@@ -9,6 +9,7 @@ product and title, a review's photo by its review and description, and marks and
 are once each anyway, so a second run creates nothing.
 """
 
+import random
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,7 +19,7 @@ from django.test.utils import override_settings
 from demo import diagrams
 from demo.tips import PENDING, REJECTED
 from reviews.feedback import did_this_too, vote_helpful
-from reviews.models import Photo, Tip
+from reviews.models import DidThisToo, HelpfulVote, Photo, Tip
 from reviews.moderation import approve, approve_photo, reject
 from reviews.uploads import check_and_clean, save_contributed_image
 
@@ -52,6 +53,7 @@ def load(plan, pages, users, reviews, result, progress=None, *, now):
         tip, member = tips[tip_index], users[member_index]
         # An earlier run with other members may have given the tip another author.
         if tip.author_id != member.pk and did_this_too(tip, member):
+            _backdate(DidThisToo.objects.filter(tip=tip, member=member), tip, member, now)
             result.done_created += 1
         else:
             result.done_present += 1
@@ -59,12 +61,20 @@ def load(plan, pages, users, reviews, result, progress=None, *, now):
     for tip_index, voter_index in plan.tip_votes:
         tip, voter = tips[tip_index], users[voter_index]
         if tip.author_id != voter.pk and vote_helpful(tip, voter):
+            _backdate(HelpfulVote.objects.filter(tip=tip, voter=voter), tip, voter, now)
             result.tip_votes_created += 1
         else:
             result.tip_votes_present += 1
         _tick(progress)
 
     _review_photos(plan, pages, users, reviews, result, progress, now)
+
+
+def _backdate(rows, tip, member, now):
+    """Marks and votes came in over the months after a tip was published, not all today."""
+    published = tip.published_at or now
+    share = random.Random(f"{tip.title}:{member.email}:{rows.model.__name__}").random()
+    rows.update(created_at=published + (now - published) * share)
 
 
 def _tick(progress):

@@ -269,6 +269,9 @@ def test_load_writes_tips_photos_and_marks_as_the_site_would(tip_products, entri
         assert not tip.helpful_votes.filter(voter=tip.author).exists()
     assert DidThisToo.objects.count() >= 2 * published.count()
     assert not DidThisToo.objects.filter(tip__published_at__isnull=True).exists()
+    marks = DidThisToo.objects.select_related("tip")
+    assert all(mark.tip.published_at <= mark.created_at for mark in marks)
+    assert len({mark.created_at.date() for mark in marks}) > 10, "over months, not all today"
     assert HelpfulVote.objects.filter(tip__isnull=False).count() >= 2 * published.count()
     for rating in ProductRating.objects.all():
         stored = rating.tip_count
