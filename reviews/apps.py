@@ -12,3 +12,4 @@ class ReviewsConfig(AppConfig):
         signals.connect()
         SOURCES.append(members.contributions)
         EXPORTERS.append(members.exported_reviews)
+        EXPORTERS.append(members.exported_tips)

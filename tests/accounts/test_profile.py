@@ -105,4 +105,4 @@ def test_someone_without_a_profile_can_make_one(client):
 def test_contributions_page_when_there_are_none(signed_in):
     response = signed_in.get("/account/contributions/")
     assert response.context["contributions"] == []
-    assert "You have not written any reviews or added any photos yet." in response.text
+    assert "You have not written any reviews or tips, or added any photos, yet." in response.text
