@@ -9,8 +9,11 @@ from django.contrib.auth import get_user_model
 
 from accounts import export
 from accounts.models import Profile
+from reviews import feedback
+from reviews.models import FORMER_MEMBER, DidThisToo, HelpfulVote, Photo, ProductRating, Tip
 from taxonomy.models import Condition
 from tests.accounts.helpers import make_member, soup
+from tests.factories import make_image, make_product, make_review, make_tip
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +50,36 @@ def test_delete_erases_the_member_and_signs_them_out(signed_in, member):
     assert signed_in.get("/account/")["Location"].startswith("/account/login/")
 
 
+def test_deleting_keeps_tips_by_a_former_member_and_takes_marks_and_votes(signed_in, member):
+    """Tips and their photos stay; the member's marks and votes go, and counts follow."""
+    other = make_member(email="other@example.invalid", display_name="Someone else")
+    product = make_product("Kettle tipper")
+    mine = make_tip(product, member, title="Mat under the tipper")
+    photo = Photo.objects.create(tip=mine, step=1, image=make_image(), alt_text="The mat")
+    feedback.did_this_too(mine, other)
+    feedback.vote_helpful(mine, other)
+    theirs = make_tip(make_product("Reacher"), other, title="Magnet on the jaw")
+    review = make_review(make_product("Bath board"), other)
+    feedback.did_this_too(theirs, member)
+    feedback.vote_helpful(theirs, member)
+    feedback.vote_helpful(review, member)
+    counts = Tip.objects.values_list("done_count", "helpful_count")
+    assert counts.get(pk=theirs.pk) == (1, 1)
+
+    RenderedForm(signed_in.get("/account/delete/"), "delete-form").submit(signed_in)
+
+    mine.refresh_from_db()
+    assert mine.author is None and mine.author_name == FORMER_MEMBER and mine.is_published
+    assert (mine.done_count, mine.helpful_count) == (1, 1), "others' marks on it stay"
+    assert Photo.objects.filter(pk=photo.pk, tip=mine).exists()
+    assert ProductRating.objects.get(product=product).tip_count == 1
+    assert counts.get(pk=theirs.pk) == (0, 0)
+    assert not DidThisToo.objects.filter(tip=theirs).exists()
+    assert not HelpfulVote.objects.filter(tip=theirs).exists()
+    review.refresh_from_db()
+    assert review.helpful_count == 0 and not review.helpful_votes.exists()
+
+
 def test_delete_needs_a_post(signed_in, member):
     signed_in.get("/account/delete/")
     assert get_user_model().objects.filter(pk=member.pk).exists()
@@ -79,8 +112,17 @@ def test_download_data_is_a_json_attachment_of_the_members_own_data(signed_in, m
     )
     assert "no-store" in response["Cache-Control"]
     data = json.loads(response.content)
-    assert set(data) == {"exported_at", "account", "profile", "reviews"}
-    assert data["reviews"] == []
+    assert set(data) == {
+        "exported_at",
+        "account",
+        "profile",
+        "reviews",
+        "tips",
+        "tips_you_did_too",
+        "helpful_votes",
+    }
+    assert data["reviews"] == data["tips"] == data["tips_you_did_too"] == []
+    assert data["helpful_votes"] == []
     assert data["account"]["email_addresses"] == [
         {"email": "sam@example.invalid", "primary": True, "verified": True}
     ]
