@@ -1,4 +1,8 @@
-"""Load the taxonomies shipped in taxonomy/data into the database, idempotently."""
+"""Load the taxonomies shipped in taxonomy/data into the database, idempotently.
+
+For `manage.py load_taxonomies`, with today's models and today's files. Migrations keep
+their own copy of the rows they load, so that they do the same thing whenever they run.
+"""
 
 from pathlib import Path
 
@@ -17,19 +21,13 @@ def read_rows(filename):
 
 
 def load_iso_categories(model):
-    """Create or update ISO 9999 categories; parents come before children in the file."""
-    by_code = {}
+    """Create or update ISO 9999 categories; parents come before children in the file.
+
+    Each category's level, slug and parent follow from its code when it is saved.
+    """
     created = 0
     for code, title in read_rows("iso9999.tsv"):
-        parent_code = " ".join(code.split()[:-1])
-        defaults = {
-            "title": title,
-            "parent": by_code.get(parent_code),
-            "slug": code.replace(" ", "-"),
-            "level": len(code.split()),
-        }
-        category, was_created = model.objects.update_or_create(code=code, defaults=defaults)
-        by_code[code] = category
+        _, was_created = model.objects.update_or_create(code=code, defaults={"title": title})
         created += was_created
     return created
 
