@@ -199,3 +199,9 @@ class SearchLog(models.Model):
         if sort := self.filters.get(SORT):
             parts.append(f"sorted by {sort.replace('_', ' ')}")
         return "; ".join(parts)
+
+
+# The database implementation's index (search.database) lives in search/store.py.
+from search.store import SearchDocument, SearchFacetValue  # noqa: E402
+
+__all__ = ["SearchDocument", "SearchFacetValue", "SearchLog"]

@@ -197,6 +197,10 @@ def search_backends(url, index_prefix):
 
 # Each environment has its own prefix, so development and tests never share an index.
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_")
+# The product index's layout: one shard suits a catalogue of this size; a production cluster
+# with several nodes can add replicas (or shards) without a code change.
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 # Days a logged search is kept (search.log), then purged: the log is for recent demand.
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "90"))

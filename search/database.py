@@ -1,0 +1,218 @@
+"""The database implementation of product search, read from the same declaration as
+Elasticsearch's (search.faceted.ProductSearch), for sites that run without a search server.
+
+Words are matched as the index matches them (search.text): every concept of the query, or
+one of its synonyms, as a phrase in one value of one searched field. Facet counts are
+disjunctive, as FacetedSearch makes them. Relevance adds the weights of the fields that
+match each concept: the order differs from Elasticsearch's scoring, the hits do not.
+"""
+
+import time
+
+from django.db import transaction
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.documents import SEARCHED
+from search.engine import Results
+from search.faceted import SORTS, ProductSearch, Ranges, Terms, weight
+from search.store import SearchDocument, SearchFacetValue, words
+from search.text import TOKEN, analyse, concepts
+
+# The document fields whose values are facet rows.
+FACET_FIELDS = sorted({facet.field for facet in ProductSearch.facets.values()
+                       if isinstance(facet, Terms)})  # fmt: skip
+SCALARS = ["price_low", "rating", "review_count", "first_published_at", "last_changed_at"]
+
+
+class DatabaseEngine:
+    name = "database"
+
+    # == Indexing ==
+
+    @transaction.atomic
+    def index(self, documents):
+        """Store {product id: document}, replacing what was stored for those products."""
+        ids = list(documents)
+        SearchFacetValue.objects.filter(document_id__in=ids).delete()
+        SearchDocument.objects.filter(pk__in=ids).delete()
+        SearchDocument.objects.bulk_create(
+            [self._row(product_id, document) for product_id, document in documents.items()],
+            batch_size=500,
+        )
+        SearchFacetValue.objects.bulk_create(
+            [
+                SearchFacetValue(document_id=product_id, field=name, value=value)
+                for product_id, document in documents.items()
+                for name in FACET_FIELDS
+                for value in sorted(set(as_list(document.get(name))))
+            ],
+            batch_size=2000,
+        )
+
+    def _row(self, product_id, document):
+        fields = {name: words(document.get(name)) for name in SEARCHED}
+        everything = "".join(fields.values()).replace(" |  | ", " | ")
+        return SearchDocument(
+            product_id=product_id,
+            document=_jsonable(document),
+            text=everything,
+            **fields,
+            **{name: document.get(name) for name in SCALARS},
+        )
+
+    def remove(self, product_ids):
+        SearchDocument.objects.filter(pk__in=list(product_ids)).delete()
+
+    def indexed(self):
+        """{product id: when its document last changed}, for comparing with the database."""
+        return dict(SearchDocument.objects.values_list("product_id", "last_changed_at"))
+
+    # == Searching ==
+
+    def search(self, query):
+        started = time.perf_counter()
+        wanted = concepts(query.words)
+        documents = SearchDocument.objects.all()
+        for concept in wanted:
+            documents = documents.filter(_phrase_in("text", concept))
+        chosen = {name: _facet_filter(ProductSearch.facets[name], values)
+                  for name, values in query.facet_filters().items()}  # fmt: skip
+
+        hits = documents.filter(*chosen.values())
+        total = hits.count()
+        page = list(
+            _ordered(hits, query.sort, wanted).values_list("product_id", flat=True)[
+                query.offset : query.offset + query.per_page
+            ]
+        )
+        facets = {}
+        for name, facet in ProductSearch.facets.items():
+            others = [condition for other, condition in chosen.items() if other != name]
+            facets[name] = _counts(facet, documents.filter(*others))
+        return Results(
+            total=total,
+            ids=page,
+            facets=facets,
+            highlights=self._highlights(page, query) if wanted else {},
+            engine=self.name,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _highlights(self, ids, query):
+        terms = set()
+        for concept in concepts(query.words):
+            terms.update(term for phrase in concept for term in phrase)
+        found = {}
+        for row in SearchDocument.objects.filter(pk__in=ids).values("product_id", "document"):
+            marked = {
+                name: html
+                for name in ("name", "summary")
+                if (html := mark(row["document"].get(name) or "", terms)) is not None
+            }
+            if marked:
+                found[row["product_id"]] = marked
+        return found
+
+
+def mark(text, terms):
+    """The text as HTML with each word that matches a query term in <mark>, or None."""
+    out, at, marked = [], 0, False
+    for match in TOKEN.finditer(text):
+        if set(analyse(match.group())) & terms:
+            out += [escape(text[at : match.start()]), "<mark>", escape(match.group()), "</mark>"]
+            at, marked = match.end(), True
+    if not marked:
+        return None
+    out.append(escape(text[at:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def _phrase_in(column, concept):
+    condition = Q()
+    for phrase in concept:
+        condition |= Q(**{f"{column}__contains": f" {' '.join(phrase)} "})
+    return condition
+
+
+def _facet_filter(facet, values):
+    if isinstance(facet, Ranges):
+        condition = Q()
+        for key in values:
+            condition |= _in_range(facet.field, facet.ranges[key])
+        return condition
+    rows = SearchFacetValue.objects.filter(field=facet.field, value__in=list(values))
+    return Q(pk__in=rows.values("document_id"))
+
+
+def _in_range(column, limits):
+    low, high = limits
+    condition = Q(**{f"{column}__isnull": False})
+    if low is not None:
+        condition &= Q(**{f"{column}__gte": low})
+    if high is not None:
+        condition &= Q(**{f"{column}__lt": high})
+    return condition
+
+
+def _counts(facet, documents):
+    """{value: count} as Elasticsearch's aggregations give them: every range, used terms."""
+    if isinstance(facet, Ranges):
+        counted = documents.aggregate(
+            **{
+                f"n{i}": Count("pk", filter=_in_range(facet.field, limits))
+                for i, limits in enumerate(facet.ranges.values())
+            }  # fmt: skip
+        )
+        return {key: counted[f"n{i}"] for i, key in enumerate(facet.ranges)}
+    rows = (
+        SearchFacetValue.objects.filter(field=facet.field, document__in=documents.values("pk"))
+        .values("value")
+        .annotate(n=Count("document_id"))
+        .order_by()
+    )
+    return {row["value"]: row["n"] for row in rows}
+
+
+def _ordered(documents, sort, wanted):
+    order = []
+    for field, descending in SORTS[sort][1]:
+        if field == "_score":
+            documents = documents.annotate(score=_score(wanted))
+            order.append(F("score").desc())
+        elif field == "product_id":
+            order.append(F("product_id").desc() if descending else F("product_id").asc())
+        else:
+            column = F(field)
+            order.append(
+                column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+            )
+    return documents.order_by(*order)
+
+
+def _score(wanted):
+    """The weights of the fields each concept is found in, added up."""
+    parts = [
+        Case(
+            When(_phrase_in(field.split("^")[0], concept), then=Value(weight(field) * 10)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )  # fmt: skip
+        for concept in wanted
+        for field in ProductSearch.fields
+    ]
+    return sum(parts, Value(0, output_field=IntegerField()))
+
+
+def as_list(value):
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _jsonable(document):
+    return {
+        key: value.isoformat() if hasattr(value, "isoformat") else value
+        for key, value in document.items()
+    }

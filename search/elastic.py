@@ -1,0 +1,168 @@
+"""The Elasticsearch implementation of product search, and the index it reads.
+
+Products live in a versioned index (`<prefix>products-<timestamp>`) reached through an alias
+(`<prefix>products`), so a rebuild fills a new index while search keeps using the old one,
+then swaps the alias in one step. Wagtail's admin search keeps its own modelsearch indices on
+the same node under other names.
+"""
+
+import time
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from elasticsearch import NotFoundError
+from elasticsearch.dsl import Index
+from elasticsearch.helpers import bulk, parallel_bulk
+
+from search.documents import ProductDocument
+from search.elasticsearch import get_client
+from search.engine import Results
+from search.faceted import ProductSearch, Ranges
+
+
+def alias_name():
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}products"
+
+
+def new_index_name():
+    return f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def index_definition(name):
+    """An index with the product mapping, the site's analysis (which elasticsearch-dsl
+    collects from the mapping's fields), and shards and replicas from settings."""
+    index = Index(name)
+    index.settings(
+        number_of_shards=settings.ELASTICSEARCH_SHARDS,
+        number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
+    )
+    index.document(ProductDocument)
+    return index
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, client=None, alias=None):
+        self.client = client or get_client()
+        self.alias = alias or alias_name()
+
+    # == The index ==
+
+    def create_index(self, name=None):
+        name = name or new_index_name()
+        index_definition(name).create(using=self.client)
+        return name
+
+    def ensure_index(self):
+        """The alias, pointing at an index: made, empty, the first time."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            name = self.create_index()
+            self.client.indices.put_alias(index=name, name=self.alias)
+
+    def current_indices(self):
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+
+    def swap_alias(self, new):
+        """Point the alias at `new` in one step, then drop the indices it pointed at."""
+        old = self.current_indices()
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            self.client.indices.delete(index=name)
+
+    # == Indexing ==
+
+    def index(self, documents, index=None, refresh=False):
+        """Store {product id: document}; a product already there is replaced."""
+        if index is None:
+            self.ensure_index()
+        actions = (
+            {"_index": index or self.alias, "_id": product_id, "_source": document}
+            for product_id, document in documents.items()
+        )
+        bulk(self.client, actions, refresh=refresh)
+
+    def bulk_load(self, documents, index, threads=2, chunk_size=500):
+        """Load many documents into `index` in parallel; yields once per document stored."""
+        actions = (
+            {"_index": index, "_id": product_id, "_source": document}
+            for product_id, document in documents
+        )
+        for ok, item in parallel_bulk(
+            self.client, actions, thread_count=threads, chunk_size=chunk_size
+        ):
+            if not ok:
+                raise RuntimeError(f"Elasticsearch refused a document: {item}")
+            yield item
+
+    def remove(self, product_ids, refresh=False):
+        actions = ({"_op_type": "delete", "_index": self.alias, "_id": product_id}
+                   for product_id in product_ids)  # fmt: skip
+        bulk(self.client, actions, refresh=refresh, raise_on_error=False)
+
+    def refresh(self):
+        self.client.indices.refresh(index=self.alias)
+
+    def indexed(self):
+        """{product id: when its document last changed}, for comparing with the database."""
+        found = {}
+        response = self.client.search(
+            index=self.alias,
+            size=10_000,
+            source=["product_id", "last_changed_at"],
+            sort=["product_id"],
+            query={"match_all": {}},
+        )
+        while hits := response["hits"]["hits"]:
+            for hit in hits:
+                found[hit["_source"]["product_id"]] = hit["_source"].get("last_changed_at")
+            response = self.client.search(
+                index=self.alias,
+                size=10_000,
+                source=["product_id", "last_changed_at"],
+                sort=["product_id"],
+                search_after=hits[-1]["sort"],
+                query={"match_all": {}},
+            )
+        return found
+
+    # == Searching ==
+
+    def search(self, query):
+        started = time.perf_counter()
+        faceted = ProductSearch(
+            query.words or None,
+            query.facet_filters(),
+            query.sort,
+            index=self.alias,
+            using=self.client,
+        )
+        response = faceted[query.offset : query.offset + query.per_page].execute()
+        facets = {}
+        for name, facet in ProductSearch.facets.items():
+            values = response.facets[name]
+            facets[name] = {
+                str(key): count for key, count, _ in values if count or isinstance(facet, Ranges)
+            }
+        highlights = {}
+        for hit in response.hits:
+            marked = getattr(hit.meta, "highlight", None)
+            if marked:
+                highlights[hit.product_id] = {
+                    field: mark_safe(fragments[0])  # noqa: S308 - escaped by the html encoder
+                    for field, fragments in marked.to_dict().items()
+                }
+        return Results(
+            total=response.hits.total.value,
+            ids=[hit.product_id for hit in response.hits],
+            facets=facets,
+            highlights=highlights,
+            engine=self.name,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )

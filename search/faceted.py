@@ -1,0 +1,120 @@
+"""The product search, declared once: which fields are searched, with what weight, the
+facets, and the sorts. Elasticsearch runs it as it is; the database implementation
+(search.database) reads the same declaration.
+"""
+
+from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, TermsFacet
+
+from search.documents import AVAILABLE, ProductDocument
+
+PER_PAGE = 24
+MAX_PAGE = 400  # deeper pages than anyone reads cost Elasticsearch more than they are worth
+
+PRICE_BANDS = [
+    ("under_50", (None, 50)),
+    ("50_to_200", (50, 200)),
+    ("200_to_1000", (200, 1000)),
+    ("over_1000", (1000, None)),
+]
+# Minimum ratings: the ranges overlap, as "4 and up" is also "3 and up".
+MIN_RATINGS = [("4", (4, None)), ("3", (3, None)), ("2", (2, None))]
+
+# name: (label, [(field, descending), ...]); every sort ends on the product's id, so pages
+# are stable and both implementations give the same order. A product without a value for a
+# field comes last.
+SORTS = {
+    "relevance": ("Best match", [("_score", True), ("product_id", False)]),
+    "rating": ("Highest rated", [("rating", True), ("review_count", True), ("product_id", False)]),
+    "reviews": ("Most reviewed", [("review_count", True), ("product_id", False)]),
+    "newest": ("Newest", [("first_published_at", True), ("product_id", False)]),
+    "price": ("Lowest price", [("price_low", False), ("product_id", False)]),
+}
+
+
+def elasticsearch_sort(name):
+    return [
+        field if field == "_score" else
+        {field: {"order": "desc" if descending else "asc", "missing": "_last"}}
+        for field, descending in SORTS[name][1]
+    ]  # fmt: skip
+
+
+class Terms(TermsFacet):
+    """A facet of a document field's values."""
+
+    @property
+    def field(self):
+        return self._params["field"]
+
+
+class Ranges(RangeFacet):
+    """A facet of named ranges of a number, from (inclusive) to (exclusive)."""
+
+    def __init__(self, ranges, **kwargs):
+        super().__init__(ranges, **kwargs)
+        self.ranges = dict(ranges)
+
+    @property
+    def field(self):
+        return self._params["field"]
+
+
+class ProductSearch(FacetedSearch):
+    """Live products matching every word of the query (or a synonym of it), narrowed by facets.
+
+    Counts are disjunctive, as FacetedSearch makes them: each facet's counts apply every
+    other facet's choices but not its own. Discontinued products are left out unless the
+    `availability` facet includes them.
+    """
+
+    doc_types = [ProductDocument]
+    # What a query is matched against, and how much a match in each field weighs.
+    fields = [
+        "name^5",
+        "needs_text^3",
+        "conditions_text^2",
+        "categories^2",
+        "summary^2",
+        "manufacturer^2",
+        "contributions",
+        "body",
+    ]
+    facets = {
+        "need": Terms(field="needs", size=200),
+        "condition": Terms(field="conditions", size=200),
+        "category": Terms(field="iso_codes", size=1000),
+        "price": Ranges(field="price_low", ranges=PRICE_BANDS),
+        "rating": Ranges(field="rating", ranges=MIN_RATINGS),
+        "role": Terms(field="reviewer_roles", size=10),
+        "tips": Terms(field="tips", size=1),
+        "availability": Terms(field="availability", size=2),
+    }
+    default_filters = {"availability": [AVAILABLE]}
+
+    def __init__(self, query=None, filters=None, sort="relevance", *, index=None, using=None):
+        self.index = index
+        self.using = using or "default"
+        filters = {**self.default_filters, **(filters or {})}
+        super().__init__(query, filters, elasticsearch_sort(sort))
+
+    def search(self):
+        # Exact totals: the result count is shown and announced, so an estimate will not do.
+        return super().search().extra(track_total_hits=True)
+
+    def query(self, search, query):
+        """Every word, or a synonym of it, somewhere in the product; the fields weigh the order."""
+        if not query:
+            return search
+        matched = Q("match", text={"query": query, "operator": "and"})
+        weights = [Q("match", **{field.split("^")[0]: {"query": query, "boost": weight(field)}})
+                   for field in self.fields]  # fmt: skip
+        return search.query(Q("bool", must=[matched], should=weights))
+
+    def highlight(self, search):
+        return search.highlight(
+            "name", "summary", "contributions", fragment_size=160, number_of_fragments=1
+        ).highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+
+
+def weight(field):
+    return float(field.split("^")[1]) if "^" in field else 1.0

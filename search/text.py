@@ -1,0 +1,195 @@
+"""Text analysis in Python that gives the tokens Elasticsearch's analyzers give.
+
+The database implementation of search matches words as the Elasticsearch index does: the
+same tokens (search.analysis: standard tokenizer, lowercase, ASCII folding, English
+possessive, plurals, porter2) and the same synonym file, expanded the way its
+`synonym_graph` filter expands a query. tests/elasticsearch/test_contract.py holds the two
+side by side on the whole demo catalogue, so a difference shows up as a failing test rather
+than as different answers.
+"""
+
+import re
+import unicodedata
+from functools import cache
+
+import snowballstemmer
+
+# Unicode's word boundaries (UAX #29), as Lucene's standard tokenizer applies them, for the
+# text we have: letters and digits run together; an apostrophe, full stop or colon between
+# letters, or a full stop, comma or apostrophe between digits, does not split a word.
+TOKEN = re.compile(r"\w+(?:(?:(?<=[^\W\d_])[.:'’](?=[^\W\d_])|(?<=\d)[.,;'’](?=\d))\w+)*")
+MAX_TOKEN_LENGTH = 255
+
+# Folds that Unicode decomposition does not give; after Lucene's ASCIIFoldingFilter.
+FOLDS = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "þ": "th",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "＇": "'",
+    }
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def tokenize(text):
+    """Words as the standard tokenizer finds them, before any filter."""
+    return [token[:MAX_TOKEN_LENGTH] for token in TOKEN.findall(text)]
+
+
+def fold(token):
+    """Accents off and ligatures spelt out, as ASCII folding does; other scripts kept."""
+    token = token.translate(FOLDS)
+    if token.isascii():
+        return token
+    decomposed = unicodedata.normalize("NFKD", token)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def drop_possessive(token):
+    if len(token) > 2 and token.endswith("s") and token[-2] == "'":
+        return token[:-2]
+    return token
+
+
+def drop_plural(token):
+    """English plurals, as Lucene's minimal English stemmer (an "S" stemmer) drops them."""
+    if len(token) < 3 or token[-1] != "s" or token[-2] in "us":
+        return token
+    if token[-2] == "e":
+        if len(token) > 3 and token[-3] == "i" and token[-4] not in "ae":
+            return token[:-3] + "y"
+        if token[-3] in "iaoe":
+            return token
+    return token[:-1]
+
+
+def stem(token):
+    return _stemmer.stemWord(token)
+
+
+def normalise(token):
+    """A word as the synonym filter sees it: before the stemmer."""
+    return drop_plural(drop_possessive(fold(token.lower())))
+
+
+def analyse(text):
+    """The index's terms for a text, in order: what a document is matched on."""
+    return [stem(normalise(token)) for token in tokenize(text)]
+
+
+# == Synonyms ==
+
+
+@cache
+def synonym_rules():
+    """{phrase: the stemmed phrases of its group}, from the site's synonym file.
+
+    The plugin reads a rule's words with the standard tokenizer and lowercase alone, and the
+    words a rule puts in the query go on through the filters after it: the stemmer.
+    """
+    from search.analysis import load_synonyms
+
+    rules = {}
+    for group in load_synonyms():
+        phrases = [tuple(word.lower() for word in tokenize(term)) for term in group]
+        stemmed = {tuple(stem(word) for word in phrase) for phrase in phrases if phrase}
+        for phrase in phrases:
+            rules.setdefault(phrase, set()).update(stemmed)
+    return rules
+
+
+# Lucene's English stop words. The index keeps them, so phrases match as written; a query
+# drops those that are not part of a synonym, so "rails for the bath" needs no "for".
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
+)
+
+
+def _matches(terms, rules):
+    """(start, length, rule) of each synonym phrase in the terms, longest first at each word."""
+    longest = max((len(phrase) for phrase in rules), default=1)
+    at = 0
+    while at < len(terms):
+        for length in range(min(longest, len(terms) - at), 0, -1):
+            phrase = tuple(terms[at : at + length])
+            if phrase in rules:
+                yield at, length, rules[phrase]
+                at += length
+                break
+        else:
+            yield at, 1, None
+            at += 1
+
+
+def searchable(text):
+    """The query's words without its stop words, unless they are part of a synonym.
+
+    Both implementations search for this text, so they drop the same words.
+    """
+    tokens = tokenize(text)
+    terms = [normalise(token) for token in tokens]
+    kept = []
+    for at, length, rule in _matches(terms, synonym_rules()):
+        if rule is None and tokens[at].lower() in STOP_WORDS:
+            continue
+        kept += tokens[at : at + length]
+    return " ".join(kept) if kept else text
+
+
+def concepts(text):
+    """The query's words, each with the phrases that may stand for it: [{(term, ...), ...}].
+
+    Like a synonym_graph filter, the longest phrase of the synonym file that starts at a
+    word is taken, and a word no phrase starts at stands for itself. A document matches
+    when, for every concept, it holds one of the phrases, word for word in one value.
+    """
+    terms = [normalise(token) for token in tokenize(text)]
+    return [
+        frozenset(rule) if rule else frozenset({(stem(terms[at]),)})
+        for at, length, rule in _matches(terms, synonym_rules())
+    ]
