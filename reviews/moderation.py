@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from reviews.models import DIMENSIONS, Photo, ProductRating, Report, Review, Status, Tip
+from reviews.signals import moderated
 
 APPROVE = "enabled.review.approve"
 REJECT = "enabled.review.reject"
@@ -55,6 +56,7 @@ def approve(item, moderator, seen=None):
     item.save()
     recount(item.product_id)
     log(item, _action(item, "approve"), user=moderator)
+    moderated.send(sender=type(item), product_id=item.product_id)
     return item
 
 
@@ -76,6 +78,7 @@ def reject(item, moderator, reason, seen=None, withdraw=False):
     item.save()
     recount(item.product_id)
     log(item, _action(item, "reject"), user=moderator, data={"reason": reason})
+    moderated.send(sender=type(item), product_id=item.product_id)
     if item.author_id and item.author.email:
         transaction.on_commit(lambda: _tell_author_of_rejection(item))
     return item
@@ -88,6 +91,7 @@ def approve_photo(photo, moderator):
     photo.rejection_reason = ""
     photo.save()
     log(photo, APPROVE_PHOTO, user=moderator)
+    moderated.send(sender=Photo, product_id=photo.contribution.product_id)
     return photo
 
 
@@ -105,6 +109,7 @@ def reject_photo(photo, moderator, reason):
     photo.rejection_reason = reason
     photo.save()
     log(photo, REJECT_PHOTO, user=moderator, data={"reason": reason})
+    moderated.send(sender=Photo, product_id=photo.contribution.product_id)
     author = photo.contribution.author
     if author is not None and author.email:
         transaction.on_commit(lambda: _tell_author_of_rejected_photo(photo))

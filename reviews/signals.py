@@ -1,8 +1,14 @@
 """Keep what is derived from contributions right, however rows are deleted."""
 
 from django.db.models.signals import post_delete
+from django.dispatch import Signal
 
 from reviews.models import DidThisToo, HelpfulVote, Photo, Review, Tip
+
+
+# Sent by reviews.moderation after each decision on a review, tip or photo, with the
+# product's id: what is derived from approved contributions elsewhere (search) follows it.
+moderated = Signal()
 
 
 def delete_image(sender, instance, **kwargs):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: set up Enabled on a fresh Debian/Ubuntu machine with Python 3.11, load the demo
-# data (catalogue, members, reviews) and serve it at http://127.0.0.1:8000 (the admin's login is printed on the way).
+# data (catalogue, members, reviews, tips), index it for search, start the task worker and
+# serve it at http://127.0.0.1:8000 (the admin's login is printed on the way).
 #
 # It uses the development settings (manage.py's default). With no DATABASE_URL and no
 # ELASTICSEARCH_URL in the environment that means the embedded defaults: an SQLite file
@@ -35,5 +36,12 @@ manage load_demo
 echo
 manage ensure_demo_admin
 echo
+say "Indexing the catalogue for search..."
+manage search_index rebuild
+# Search indexing and other background work wait in the database for this worker.
+say "Starting the task worker..."
+.venv/bin/python manage.py db_worker --queue-name '*' --no-reload --verbosity 0 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT
 say "Serving http://127.0.0.1:8000/ (Ctrl-C to stop)."
-exec .venv/bin/python manage.py runserver 127.0.0.1:8000
+.venv/bin/python manage.py runserver 127.0.0.1:8000

@@ -6,6 +6,8 @@ then swaps the alias in one step. Wagtail's admin search keeps its own modelsear
 the same node under other names.
 """
 
+import queue
+import threading
 import time
 
 from django.conf import settings
@@ -88,18 +90,44 @@ class ElasticsearchEngine:
         )
         bulk(self.client, actions, refresh=refresh)
 
-    def bulk_load(self, documents, index, threads=2, chunk_size=500):
-        """Load many documents into `index` in parallel; yields once per document stored."""
-        actions = (
-            {"_index": index, "_id": product_id, "_source": document}
-            for product_id, document in documents
-        )
-        for ok, item in parallel_bulk(
-            self.client, actions, thread_count=threads, chunk_size=chunk_size
-        ):
-            if not ok:
-                raise RuntimeError(f"Elasticsearch refused a document: {item}")
-            yield item
+    def bulk_load(self, documents, index, progress=None, threads=2, chunk_size=500):
+        """Load (product id, document) pairs into `index` with parallel bulk requests.
+
+        The pairs are made in this thread, as they come from the database and a database
+        connection belongs to its thread; a loader thread sends them meanwhile, so building
+        the next documents and indexing the last ones overlap.
+        """
+        waiting = queue.Queue(maxsize=chunk_size * threads * 2)
+        failed = []
+
+        def actions():
+            while (pair := waiting.get()) is not None:
+                yield {"_index": index, "_id": pair[0], "_source": pair[1]}
+
+        def load():
+            try:
+                for _ in parallel_bulk(
+                    self.client, actions(), thread_count=threads, chunk_size=chunk_size
+                ):
+                    if progress:
+                        progress(1)
+            except Exception as error:  # noqa: BLE001 - handed to the caller below
+                failed.append(error)
+                while waiting.get() is not None:  # let the producer finish
+                    pass
+
+        loader = threading.Thread(target=load, name="search-bulk-load")
+        loader.start()
+        try:
+            for pair in documents:
+                if failed:
+                    break
+                waiting.put(pair)
+        finally:
+            waiting.put(None)
+            loader.join()
+        if failed:
+            raise failed[0]
 
     def remove(self, product_ids, refresh=False):
         actions = ({"_op_type": "delete", "_index": self.alias, "_id": product_id}

@@ -46,6 +46,7 @@ class SearchDocument(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        default_permissions = ()  # written by indexing only, never edited by people
         indexes = [
             models.Index(fields=["rating"]),
             models.Index(fields=["review_count"]),
@@ -67,6 +68,7 @@ class SearchFacetValue(models.Model):
     value = models.CharField(max_length=100)
 
     class Meta:
+        default_permissions = ()
         indexes = [models.Index(fields=["field", "value", "document"])]
         constraints = [
             models.UniqueConstraint(fields=["document", "field", "value"], name="one_value_once")

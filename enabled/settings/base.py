@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -205,7 +207,15 @@ WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_
 # Days a logged search is kept (search.log), then purged: the log is for recent demand.
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "90"))
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (search indexing above all) waits in the database until `manage.py
+# db_worker` runs it, so it survives restarts and a search node that is down for a while.
+TASK_QUEUES = ["default", "search"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend", "QUEUES": TASK_QUEUES}
+}
+# How long an indexing task first waits to try again when Elasticsearch does not answer;
+# each later wait doubles, up to ten minutes.
+SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,14 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "Enabled <enabled@localhost>"
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabled_dev_")
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
+# The task worker (`manage.py db_worker`) writes beside the web server: on SQLite, let each
+# wait its turn for the file rather than fail with "database is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 # The demo data and its commands (`manage.py load_demo`); production never installs them.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 

@@ -19,8 +19,18 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "enabl
 # The suite uses database search unless a test opts into Elasticsearch explicitly.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
-# Where the Elasticsearch tests find their node (scripts/elasticsearch.sh start).
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or (
+# Tasks run at once, inside the test; tests/search/test_indexing.py runs the durable queue.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
+# The site searches its database in tests, so a publish in any test indexes nothing on a
+# node; the Elasticsearch tests (tests/elasticsearch/) find their node here and pass its
+# client to the code they test.
+ELASTICSEARCH_URL = ""
+TEST_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or (
     f"http://127.0.0.1:{os.environ.get('ELASTICSEARCH_PORT', '9200')}"
 )
 # Tests send forms at machine speed; tests/test_antispam.py puts the real minimum back.

@@ -8,6 +8,7 @@ import secrets
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 
 from search.elasticsearch import get_client, node_is_reachable
 from tests.elasticsearch.helpers import delete_indices
@@ -18,13 +19,14 @@ START_HINT = "start one with `make es-start` (scripts/elasticsearch.sh start)"
 
 @pytest.fixture(scope="session")
 def es():
-    """The project's client, once a healthy node answers at settings.ELASTICSEARCH_URL."""
+    """The project's client for the test node, once a healthy node answers there."""
+    url = settings.TEST_ELASTICSEARCH_URL
+    with override_settings(ELASTICSEARCH_URL=url):
+        get_client.cache_clear()
+        require(node_is_reachable(), f"No Elasticsearch node answers at {url}: {START_HINT}")
+        client = get_client()
     get_client.cache_clear()
-    require(
-        node_is_reachable(),
-        f"No Elasticsearch node answers at {settings.ELASTICSEARCH_URL}: {START_HINT}",
-    )
-    return get_client()
+    return client
 
 
 @pytest.fixture(scope="session")

@@ -53,7 +53,7 @@ def test_admin_page_search_finds_a_product_on_elasticsearch(
     make_product("Bath board")
     prefix = f"{index_prefix}wagtail_"
     # The backends production uses, pointed at this session's prefix.
-    backends = search_backends(settings.ELASTICSEARCH_URL, prefix)
+    backends = search_backends(settings.TEST_ELASTICSEARCH_URL, prefix)
     admin = django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pass")
     client.force_login(admin)
 

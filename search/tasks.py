@@ -1,0 +1,51 @@
+"""The durable indexing queue: a product's index entry follows every change to it.
+
+Tasks go to django-tasks' database backend (django-tasks-db) outside the tests, and its
+`db_worker` runs them. When Elasticsearch cannot be reached, the task puts itself back on
+the queue to run again later, so an update is never lost and nobody's save waits for it.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+from django_tasks.exceptions import InvalidTaskError
+from elasticsearch import ConnectionError as UnreachableError
+from elasticsearch import ConnectionTimeout
+
+logger = logging.getLogger(__name__)
+QUEUE = "search"
+UNREACHABLE = (UnreachableError, ConnectionTimeout)
+
+
+@task(queue_name=QUEUE)
+def reindex_products(product_ids, attempt=1):
+    from search.indexing import update_products
+
+    try:
+        update_products(product_ids)
+    except UNREACHABLE:
+        retry(product_ids, attempt)
+
+
+def retry(product_ids, attempt):
+    # Waits grow from the first setting's seconds to at most ten minutes, and never stop.
+    wait = min(settings.SEARCH_RETRY_SECONDS * 2 ** (attempt - 1), 600)
+    run_after = timezone.now() + timedelta(seconds=wait)
+    try:
+        reindex_products.using(run_after=run_after).enqueue(product_ids, attempt + 1)
+    except InvalidTaskError:
+        # A backend that cannot defer (the tests' immediate one) cannot wait for the node.
+        logger.warning("Search index not updated for products %s: no node answers", product_ids)
+        return
+    logger.info("Search index unreachable; products %s again in %s s", product_ids, wait)
+
+
+def queue_reindex(product_ids):
+    """Reindex these products once the current transaction commits."""
+    product_ids = sorted({int(pk) for pk in product_ids})
+    if product_ids:
+        transaction.on_commit(lambda: reindex_products.enqueue(product_ids), robust=True)

@@ -1,0 +1,107 @@
+"""The Elasticsearch index follows the database: rebuilt behind an alias while search keeps
+answering, and brought back level by the durable queue after the node was unreachable."""
+
+import secrets
+import socket
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
+
+from reviews import moderation
+from search import indexing
+from search.elastic import ElasticsearchEngine
+from search.elasticsearch import get_client
+from search.engine import Query
+from tests.factories import make_member, make_product, make_review
+
+pytestmark = pytest.mark.elasticsearch
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def engine(es, index_prefix, settings):
+    """The site's own engine, on the test node, under this session's prefix."""
+    settings.ELASTICSEARCH_URL = settings.TEST_ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"{index_prefix}{secrets.token_hex(3)}_"
+    get_client.cache_clear()
+    yield ElasticsearchEngine()
+    get_client.cache_clear()
+
+
+@pytest.mark.django_db
+def test_a_rebuild_swaps_the_alias_while_search_keeps_answering(engine):
+    products = [make_product(f"Grab rail {n}", needs=["Washing and bathing"]) for n in range(30)]
+    call_command("search_index", "rebuild", verbosity=0)
+    first = engine.current_indices()
+    engine.refresh()
+
+    failures, answers, stop = [], [], threading.Event()
+
+    def keep_searching():
+        while not stop.is_set():
+            try:
+                answers.append(engine.search(Query(text="grab rail")).total)
+            except Exception as error:  # noqa: BLE001 - any failure is what we look for
+                failures.append(repr(error))
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        for _ in range(3):
+            call_command("search_index", "rebuild", verbosity=0)
+    finally:
+        stop.set()
+        searcher.join()
+
+    assert not failures
+    assert len(answers) > 10 and set(answers) == {len(products)}
+    now = engine.current_indices()
+    assert len(now) == 1 and now != first
+    assert not engine.client.indices.exists(index=first[0])
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_updates_made_while_the_node_is_unreachable_reach_it_when_it_is_back(engine, settings):
+    """Stop the node (as far as the site can tell), approve reviews and publish pages, start
+    it again and run the worker: the index then equals the database."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
+    settings.SEARCH_RETRY_SECONDS = 0
+    reviewed = make_product("Perching stool")
+    withdrawn = make_product("Kitchen trolley")
+    call_command("db_worker", queue_name="search", batch=True, verbosity=0)
+    engine.refresh()
+    assert indexing.status(engine).drifted == []
+
+    node = settings.ELASTICSEARCH_URL
+    with override_settings(ELASTICSEARCH_URL=f"http://127.0.0.1:{free_port()}"):
+        get_client.cache_clear()
+        review = make_review(reviewed, make_member(role="professional"), approved=False,
+                             title="Steady and easy to adjust")  # fmt: skip
+        moderation.approve(review, None)  # the save neither waits for the node nor fails
+        published = make_product("Perching stool with arms")
+        withdrawn.unpublish()
+        # Each attempt fails to connect and puts the work back on the queue.
+        call_command("db_worker", queue_name="search", batch=True, max_tasks=6, verbosity=0)
+        assert DBTaskResult.objects.filter(status="READY").exists()
+    get_client.cache_clear()
+
+    assert node == settings.ELASTICSEARCH_URL  # the node is back
+    call_command("db_worker", queue_name="search", batch=True, verbosity=0)
+    engine.refresh()
+    assert indexing.status(engine).drifted == []
+    assert engine.search(Query(text="steady adjust")).ids == [reviewed.pk]
+    assert sorted(engine.search(Query(text="perching stool")).ids) == [reviewed.pk, published.pk]
+    assert engine.search(Query(text="kitchen trolley")).ids == []
