@@ -5,7 +5,6 @@ from django.dispatch import Signal
 
 from reviews.models import DidThisToo, HelpfulVote, Photo, Review, Tip
 
-
 # Sent by reviews.moderation after each decision on a review, tip or photo, with the
 # product's id: what is derived from approved contributions elsewhere (search) follows it.
 moderated = Signal()

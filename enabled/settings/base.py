@@ -210,9 +210,7 @@ SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "90"))
 # Background work (search indexing above all) waits in the database until `manage.py
 # db_worker` runs it, so it survives restarts and a search node that is down for a while.
 TASK_QUEUES = ["default", "search"]
-TASKS = {
-    "default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend", "QUEUES": TASK_QUEUES}
-}
+TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 # How long an indexing task first waits to try again when Elasticsearch does not answer;
 # each later wait doubles, up to ten minutes.
 SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "30"))
