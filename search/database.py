@@ -14,11 +14,11 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.documents import SEARCHED
-from search.engine import Results
+from search.documents import AVAILABLE, SEARCHED
+from search.engine import Results, Suggestion
 from search.faceted import SORTS, ProductSearch, Ranges, Terms, weight
 from search.store import SearchDocument, SearchFacetValue, words
-from search.text import TOKEN, analyse, concepts
+from search.text import TOKEN, analyse, concepts, fold, tokenize
 
 # The document fields whose values are facet rows.
 FACET_FIELDS = sorted({facet.field for facet in ProductSearch.facets.values()
@@ -99,6 +99,25 @@ class DatabaseEngine:
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def autocomplete(self, text, size):
+        """Names with a word starting with each typed word, as Elasticsearch's edge n-grams
+        find them: folded and lowercased, not stemmed."""
+        typed = [fold(word.lower()) for word in tokenize(text)]
+        rows = SearchDocument.objects.filter(
+            facet_values__field="availability", facet_values__value=AVAILABLE
+        )
+        for word in typed:
+            rows = rows.filter(document__name__icontains=word)
+        found = []
+        for product_id, document in rows.order_by("product_id").values_list(
+            "product_id", "document"
+        ):
+            words = [fold(word.lower()) for word in tokenize(document["name"])]
+            if all(any(w.startswith(t) for w in words) for t in typed):
+                found.append(Suggestion(product_id, document["name"], document["url"]))
+        found.sort(key=lambda s: (s.name.lower(), s.product_id))
+        return found[:size]
 
     def _highlights(self, ids, query):
         terms = set()

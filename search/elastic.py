@@ -17,9 +17,9 @@ from elasticsearch import NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import bulk, parallel_bulk
 
-from search.documents import ProductDocument
+from search.documents import AVAILABLE, ProductDocument
 from search.elasticsearch import get_client
-from search.engine import Results
+from search.engine import Results, Suggestion
 from search.faceted import ProductSearch, Ranges
 
 
@@ -161,6 +161,24 @@ class ElasticsearchEngine:
         return found
 
     # == Searching ==
+
+    def autocomplete(self, text, size):
+        response = self.client.search(
+            index=self.alias,
+            size=size,
+            source=["product_id", "name", "url"],
+            query={
+                "bool": {
+                    "must": {"match": {"name.autocomplete": {"query": text, "operator": "and"}}},
+                    "filter": {"term": {"availability": AVAILABLE}},
+                }
+            },
+            sort=[{"name.sort": "asc"}, {"product_id": "asc"}],
+        )
+        return [
+            Suggestion(hit["_source"]["product_id"], hit["_source"]["name"], hit["_source"]["url"])
+            for hit in response["hits"]["hits"]
+        ]
 
     def search(self, query):
         started = time.perf_counter()

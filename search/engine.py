@@ -50,6 +50,19 @@ class Results:
     took_ms: float = 0.0
 
 
+@dataclass
+class Suggestion:
+    """A product whose name starts words the way the person is typing."""
+
+    product_id: int
+    name: str
+    url: str
+
+
+AUTOCOMPLETE_SIZE = 8
+AUTOCOMPLETE_MAX_LENGTH = 100
+
+
 def get_engine():
     """Elasticsearch when ELASTICSEARCH_URL is set, else the database."""
     if settings.ELASTICSEARCH_URL:
@@ -63,3 +76,11 @@ def get_engine():
 
 def search_products(query):
     return get_engine().search(query)
+
+
+def autocomplete(text, size=AUTOCOMPLETE_SIZE):
+    """Live, available products whose name has a word starting with each word typed."""
+    text = " ".join(text.split())[:AUTOCOMPLETE_MAX_LENGTH]
+    if not analyse(text):
+        return []
+    return get_engine().autocomplete(text, size)
