@@ -9,8 +9,9 @@ match each concept: the order differs from Elasticsearch's scoring, the hits do 
 
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Collate
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -23,6 +24,7 @@ from search.text import TOKEN, analyse, concepts, fold, tokenize
 # The document fields whose values are facet rows.
 FACET_FIELDS = sorted({facet.field for facet in ProductSearch.facets.values()
                        if isinstance(facet, Terms)})  # fmt: skip
+BINARY = {"postgresql": "C", "sqlite": "BINARY"}
 SCALARS = ["price_low", "rating", "review_count", "first_published_at", "last_changed_at"]
 
 
@@ -59,6 +61,7 @@ class DatabaseEngine:
             document=_jsonable(document),
             text=everything,
             **fields,
+            name_sort=document["name"].lower()[:255],
             **{name: document.get(name) for name in SCALARS},
         )
 
@@ -198,10 +201,15 @@ def _ordered(documents, sort, wanted):
     order = []
     for field, descending in SORTS[sort][1]:
         if field == "_score":
+            if not wanted:
+                continue  # nothing to score: every document scores the same, as in Elasticsearch
             documents = documents.annotate(score=_score(wanted))
             order.append(F("score").desc())
         elif field == "product_id":
             order.append(F("product_id").desc() if descending else F("product_id").asc())
+        elif field == "name.sort":
+            # Code point order, as Elasticsearch sorts keywords, whatever the database's locale.
+            order.append(Collate("name_sort", BINARY[connection.vendor]).asc())
         else:
             column = F(field)
             order.append(

@@ -24,6 +24,7 @@ MIN_RATINGS = [("4", (4, None)), ("3", (3, None)), ("2", (2, None))]
 # field comes last.
 SORTS = {
     "relevance": ("Best match", [("_score", True), ("product_id", False)]),
+    "name": ("Name, A to Z", [("name.sort", False), ("product_id", False)]),
     "rating": ("Highest rated", [("rating", True), ("review_count", True), ("product_id", False)]),
     "reviews": ("Most reviewed", [("review_count", True), ("product_id", False)]),
     "newest": ("Newest", [("first_published_at", True), ("product_id", False)]),

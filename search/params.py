@@ -92,7 +92,7 @@ def read(params, choices=None):
     texts = values("q")
     text = clean_text(texts[-1]) if texts else ""
     if len(text) > MAX_QUERY_LENGTH:
-        problems.append(Problem("q", f"Enter {MAX_QUERY_LENGTH} characters or fewer to search for"))
+        problems.append(Problem("q", f"Enter a search of {MAX_QUERY_LENGTH} characters or fewer."))
         text = text[:MAX_QUERY_LENGTH]
 
     filters = {}

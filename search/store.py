@@ -37,7 +37,8 @@ class SearchDocument(models.Model):
     needs_text = models.TextField()
     conditions_text = models.TextField()
     contributions = models.TextField()
-    # What the range facets and sorts read.
+    # What the range facets and sorts read; the name as its keyword sub-field sorts it.
+    name_sort = models.CharField(max_length=255)
     price_low = models.FloatField(null=True)
     rating = models.FloatField(null=True)
     review_count = models.PositiveIntegerField(default=0)
@@ -52,6 +53,7 @@ class SearchDocument(models.Model):
             models.Index(fields=["review_count"]),
             models.Index(fields=["price_low"]),
             models.Index(fields=["first_published_at"]),
+            models.Index(fields=["name_sort"]),
         ]
 
     def __str__(self):

@@ -1,26 +1,29 @@
-from django.core.paginator import Paginator
+import logging
+
 from django.shortcuts import render
+from elasticsearch import ConnectionError as UnreachableError
+from elasticsearch import ConnectionTimeout
 
-from products.models import PRODUCTS_PER_PAGE, ProductPage
+from search.listing import Listing
 
-MAX_QUERY_LENGTH = 200
+logger = logging.getLogger(__name__)
 
 
 def search(request):
-    """A plain database search over products, until faceted search lands."""
-    query = request.GET.get("q", "").strip()
-    error = None
-    page_obj = None
-    if len(query) > MAX_QUERY_LENGTH:
-        error = f"Enter a search of {MAX_QUERY_LENGTH} characters or fewer."
-    elif query:
-        # Every search field (names, summaries, body, manufacturer): SQLite's full-text
-        # table cannot restrict a search to chosen fields.
-        results = ProductPage.objects.live().for_listing().search(query, operator="and")
-        page_obj = Paginator(results, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render_listing(request, "search/results.html")
+
+
+def render_listing(request, template, fixed=None, context=None):
+    """The listing page for this request; term pages pass their term as `fixed`."""
+    try:
+        listing = Listing(request, fixed)
+    except (UnreachableError, ConnectionTimeout):
+        logger.exception("Search could not reach Elasticsearch")
+        return render(request, "search/unavailable.html", status=503)
+    listing.log()
     return render(
         request,
-        "search/results.html",
-        {"query": query, "error": error, "page_obj": page_obj},
-        status=400 if error else 200,
+        template,
+        {"listing": listing, "query": listing.query.text, **(context or {})},
+        status=listing.status,
     )

@@ -58,6 +58,8 @@ QUERIES = [
     ("", {"tips": ["with_tips"]}, "newest"),
     ("", {"availability": ["available", "discontinued"]}, "newest"),
     ("", {}, "newest"),
+    ("", {"need": ["dressing"]}, "name"),
+    ("rail", {}, "name"),
     ("chair", {"category": ["18"], "price": ["50_to_200"]}, "relevance"),
     ("bath", {"need": ["washing-and-bathing"], "rating": ["3"]}, "relevance"),
     ("walking", {"condition": ["osteoarthritis"], "role": ["user"]}, "price"),
