@@ -1,0 +1,224 @@
+"""The product search as a JSON API, with its OpenAPI schema at /api/openapi.json.
+
+It asks the same search as the search page: search.params.read checks the query parameters
+and search.engine answers, from Elasticsearch or the database. Every error a client can cause
+is a 400 in one shape, {"detail": ..., "errors": [{"param": ..., "message": ...}]}, whether
+search.params or ninja found it.
+
+The docs page (/api/docs, ninja's Swagger UI) is served only when "ninja" is an installed
+app: then its script and styles come from this site's static files, with no inline script, and
+the site's Content Security Policy lets it run as it is. Without the app ninja would send a page
+that loads Swagger UI from a CDN with inline script, which the policy refuses, so there is none.
+"""
+
+import math
+import time
+from http import HTTPStatus
+
+from django.apps import apps
+from ninja import NinjaAPI, Status
+from ninja.errors import HttpError, ValidationError
+
+from products.models import ProductPage
+from search import params
+from search.api_schemas import (
+    AUTOCOMPLETE_PARAMETERS,
+    INCLUDE,
+    INCLUDE_LABEL,
+    SEARCH_PARAMETERS,
+    AutocompleteResponse,
+    ErrorResponse,
+    SearchResponse,
+)
+from search.documents import DISCONTINUED
+from search.engine import autocomplete, get_engine, search_products
+from search.faceted import MAX_PAGE, ProductSearch, Ranges
+from search.log import record_search
+from search.models import SORT, SearchLog
+
+BAD_REQUEST = HTTPStatus.BAD_REQUEST
+HIGHLIGHTED = ("name", "summary")
+
+api = NinjaAPI(
+    title="Enabled product search",
+    version="1",
+    description=(
+        "Search Enabled's assistive products as the site's search page does: words, "
+        "filters (facets) with their counts, sorts and pages, and suggestions as someone "
+        "types. Anything a request gets wrong is a 400 with `detail` and, for each "
+        "parameter at fault, an entry in `errors`. Read only; no sign-in."
+    ),
+    urls_namespace="search_api",
+    docs_url="/docs" if apps.is_installed("ninja") else None,
+)
+
+
+def problems_response(problems, detail="The search cannot be run as asked: see errors."):
+    return Status(
+        BAD_REQUEST,
+        {"detail": detail, "errors": [{"param": p.param, "message": p.message} for p in problems]},
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    """Ninja's own checks (422 by default) answer in the same shape as search.params's."""
+    errors = [
+        {"param": ".".join(str(part) for part in error.get("loc", ())[1:]) or "request",
+         "message": str(error.get("msg", "This value cannot be used"))}
+        for error in exc.errors
+    ]  # fmt: skip
+    body = {"detail": "The request cannot be read: see errors.", "errors": errors}
+    return api.create_response(request, body, status=BAD_REQUEST)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+
+
+@api.get(
+    "/products/search",
+    response={200: SearchResponse, 400: ErrorResponse},
+    operation_id="search_products",
+    summary="Search products",
+    description="Products matching the words and filters, a page at a time, with each "
+    "facet's values and counts. A page after the last answers with no results.",
+    tags=["products"],
+    openapi_extra={"parameters": SEARCH_PARAMETERS},
+)
+def search(request):
+    choices = params.Choices.load()
+    query, problems = params.read(request.GET, choices)
+    if problems:
+        return problems_response(problems)
+    results = search_products(query)
+    logged = {**query.filters, **({SORT: query.sort} if query.sort != "relevance" else {})}
+    record_search(query.text, logged, results.total, results.took_ms, results.engine)
+    return {
+        "query": query.text,
+        "total": results.total,
+        "page": query.page,
+        "pages": min(MAX_PAGE, max(1, math.ceil(results.total / query.per_page))),
+        "per_page": query.per_page,
+        "sort": query.sort,
+        "engine": results.engine,
+        "results": product_results(request, results),
+        "facets": facet_values(results, query, choices),
+        "chosen": chosen_filters(query, choices),
+    }
+
+
+@api.get(
+    "/products/autocomplete",
+    response={200: AutocompleteResponse, 400: ErrorResponse},
+    operation_id="autocomplete_products",
+    summary="Suggest products as someone types",
+    description="Live, available products whose name has a word starting with each word "
+    "typed, in order of name.",
+    tags=["products"],
+    openapi_extra={"parameters": AUTOCOMPLETE_PARAMETERS},
+)
+def suggest(request):
+    texts = request.GET.getlist("q")
+    text = params.clean_text(texts[-1]) if texts else ""
+    if len(text) > params.MAX_QUERY_LENGTH:
+        message = f"Enter {params.MAX_QUERY_LENGTH} characters or fewer to search for"
+        return problems_response([params.Problem("q", message)])
+    started = time.perf_counter()
+    found = autocomplete(text)
+    took_ms = (time.perf_counter() - started) * 1000
+    record_search(text, {}, len(found), took_ms, get_engine().name, SearchLog.Kind.AUTOCOMPLETE)
+    return {
+        "query": text,
+        "suggestions": [
+            {"id": s.product_id, "name": s.name, "url": request.build_absolute_uri(s.url)}
+            for s in found
+        ],
+    }
+
+
+def product_results(request, results):
+    """This page's products in the search's order, in one query; any unpublished since it
+    was indexed is left out."""
+    products = ProductPage.objects.live().filter(pk__in=results.ids)
+    found = {p.pk: p for p in products.select_related("manufacturer", "rating_summary")}
+    listed = []
+    for product_id in results.ids:
+        product = found.get(product_id)
+        if product is None:
+            continue
+        low, high = product.price_range or (None, None)
+        rating = getattr(product, "rating_summary", None)  # none before a first review
+        marked = results.highlights.get(product_id, {})
+        listed.append(
+            {
+                "id": product.pk,
+                "title": product.title,
+                "url": request.build_absolute_uri(product.get_url(request)),
+                "summary": product.summary,
+                "manufacturer": product.manufacturer.name if product.manufacturer else None,
+                "price_low": low,
+                "price_high": high,
+                "rating": rating.average if rating else None,
+                "review_count": rating.review_count if rating else 0,
+                "tip_count": rating.tip_count if rating else 0,
+                "highlight": {name: str(marked[name]) for name in HIGHLIGHTED if name in marked},
+            }
+        )
+    return listed
+
+
+def facet_values(results, query, choices):
+    """{parameter: [{value, label, count, selected}]}, in the URL's terms (category slugs)."""
+    slugs = {code: slug for slug, code in choices.slugs.items()}
+    lists = {}
+    for param, (facet, _) in params.FACETS.items():
+        counts = results.facets.get(facet, {})
+        chosen = set(query.filters.get(facet, ()))
+        if param == "discontinued":
+            count = counts.get(DISCONTINUED, 0)
+            lists[param] = (
+                [{"value": INCLUDE, "label": INCLUDE_LABEL, "count": count,
+                  "selected": bool(chosen)}]
+                if count or chosen else []
+            )  # fmt: skip
+            continue
+        labels = choices.labels[facet]
+        # A value the index holds but the site no longer knows cannot be chosen: left out.
+        shown = [value for value in labels if counts.get(value) or value in chosen]
+        if facet == "category":
+            shown.sort()
+        elif not isinstance(ProductSearch.facets[facet], Ranges):
+            shown.sort(key=lambda value: labels[value].casefold())
+        lists[param] = [
+            {
+                "value": slugs.get(value, value) if facet == "category" else str(value),
+                "label": labels[value],
+                "count": counts.get(value, 0),
+                "selected": value in chosen,
+            }
+            for value in shown
+        ]
+    return lists
+
+
+def chosen_filters(query, choices):
+    """Each filter in force as it was sent: parameter, value and label."""
+    slugs = {code: slug for slug, code in choices.slugs.items()}
+    chosen = []
+    for param, (facet, _) in params.FACETS.items():
+        values = query.filters.get(facet, ())
+        if param == "discontinued":
+            if values:
+                chosen.append({"param": param, "value": INCLUDE, "label": INCLUDE_LABEL})
+            continue
+        for value in values:
+            chosen.append(
+                {
+                    "param": param,
+                    "value": slugs.get(value, value) if facet == "category" else str(value),
+                    "label": choices.labels[facet][value],
+                }
+            )
+    return chosen

@@ -1,0 +1,189 @@
+"""What the search API says it takes and gives: its query parameters and response shapes.
+
+The parameters are declared for the OpenAPI schema only: search.params.read checks them, for
+the API as for the search page, so both refuse the same input in the same words. Fixed sets
+(sorts, price bands, ratings, roles) come from the declarations search.params reads.
+"""
+
+from typing import Literal
+
+from ninja import Field, Schema
+
+from search import params
+from search.documents import WITH_TIPS
+from search.faceted import MAX_PAGE, PER_PAGE, SORTS
+
+# The one value the `discontinued` parameter takes, and how a list shows it.
+INCLUDE = "include"
+INCLUDE_LABEL = "Include discontinued products"
+
+FROM_FACETS = (
+    "Repeat the parameter to choose more than one; a product matches any of them. Valid values "
+    "are the `value`s in this facet's list in a search response (`facets.{param}`), which holds "
+    "every value with results for the other choices made."
+)
+
+
+def _query_param(name, description, schema):
+    return {"in": "query", "name": name, "required": False, "description": description,
+            "schema": schema}  # fmt: skip
+
+
+def _values(items):
+    """A parameter that may be repeated; a value sent twice counts once."""
+    return {"type": "array", "items": items, "maxItems": params.MAX_VALUES}
+
+
+def _open_values(param, what, example):
+    return _query_param(
+        param,
+        f"{what} {FROM_FACETS.format(param=param)}",
+        {**_values({"type": "string"}), "examples": [[example]]},
+    )
+
+
+def _fixed_values(param, what, labels):
+    choices = "; ".join(f"`{value}`: {label}" for value, label in labels.items())
+    return _query_param(
+        param,
+        f"{what} Repeat the parameter to choose more than one; a product matches any of them. "
+        f"{choices}.",
+        _values({"type": "string", "enum": [str(value) for value in labels]}),
+    )
+
+
+SEARCH_PARAMETERS = [
+    _query_param(
+        "q",
+        "Words to search for, in any of a product's fields. Control characters are ignored and "
+        f"runs of spaces count as one; what is left may be up to {params.MAX_QUERY_LENGTH} "
+        "characters. Leave it out to list products by the filters alone.",
+        {"type": "string", "examples": ["angled spoon"]},
+    ),
+    _open_values(
+        "need", "Everyday activities the product helps with, by slug.", "eating-and-drinking"
+    ),
+    _open_values(
+        "condition", "Conditions people who use the product live with, by slug.", "tremor"
+    ),
+    _open_values(
+        "category",
+        'ISO 9999 classes, by slug ("15-09" for 15 09); a class includes its sub-classes.',
+        "15-09",
+    ),
+    _fixed_values("price", "Price bands of the lowest known price.", params.PRICE_LABELS),
+    _fixed_values("rating", "Minimum average rating from reviews.", params.RATING_LABELS),
+    _fixed_values("role", "Reviewed by people in this role.", params.ROLE_LABELS),
+    _fixed_values("tips", "Products with adaptation tips.", {WITH_TIPS: "has adaptation tips"}),
+    _query_param(
+        "discontinued",
+        "Discontinued products are left out unless this is `include`.",
+        {"type": "string", "enum": [INCLUDE]},
+    ),
+    _query_param(
+        "sort",
+        "The order of results: "
+        + "; ".join(f"`{name}`: {label}" for name, (label, _) in SORTS.items())
+        + ". Every order ends on the product's id, so pages are stable.",
+        {"type": "string", "enum": list(SORTS), "default": "relevance"},
+    ),
+    _query_param(
+        "page",
+        f"Which page of results, {PER_PAGE} to a page. A page after the last one "
+        "answers with no results; `pages` in the response says how many there are.",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+    ),
+]
+
+AUTOCOMPLETE_PARAMETERS = [
+    _query_param(
+        "q",
+        "What has been typed so far: products whose name has a word starting with each word "
+        f"typed. Empty or left out, there are no suggestions. Up to {params.MAX_QUERY_LENGTH} "
+        "characters.",
+        {"type": "string", "examples": ["spo"]},
+    ),
+]
+
+
+# == Responses ==
+
+
+class Result(Schema):
+    id: int
+    title: str
+    url: str = Field(description="The product's page, as a full address.")
+    summary: str
+    manufacturer: str | None
+    price_low: float | None = Field(description="The lowest known price in pounds.")
+    price_high: float | None = Field(description="The highest known price in pounds.")
+    rating: float | None = Field(description="Average rating from approved reviews, 1 to 5.")
+    review_count: int
+    tip_count: int
+    highlight: dict[Literal["name", "summary"], str] = Field(
+        description="The name or summary as HTML, the words matched in <mark>, the rest "
+        "escaped; only the fields with a match are here."
+    )
+
+
+class FacetValue(Schema):
+    value: str = Field(description="What to send in the parameter to choose it.")
+    label: str
+    count: int = Field(description="How many products match, with the other facets' choices.")
+    selected: bool
+
+
+class Facets(Schema):
+    """For each filter parameter, the values with results and the values chosen: terms in
+    order of label, categories in order of code, bands in their own order."""
+
+    need: list[FacetValue]
+    condition: list[FacetValue]
+    category: list[FacetValue]
+    price: list[FacetValue]
+    rating: list[FacetValue]
+    role: list[FacetValue]
+    tips: list[FacetValue]
+    discontinued: list[FacetValue]
+
+
+class Chosen(Schema):
+    param: str
+    value: str
+    label: str
+
+
+class SearchResponse(Schema):
+    query: str = Field(description="The words searched for, as read.")
+    total: int
+    page: int
+    pages: int = Field(
+        description=f"How many pages there are to ask for: at least 1, at most {MAX_PAGE}."
+    )
+    per_page: int
+    sort: str
+    engine: Literal["elasticsearch", "database"]
+    results: list[Result]
+    facets: Facets
+    chosen: list[Chosen] = Field(description="The filters in force, as sent.")
+
+
+class Suggestion(Schema):
+    id: int
+    name: str
+    url: str
+
+
+class AutocompleteResponse(Schema):
+    query: str
+    suggestions: list[Suggestion]
+
+
+class ParamError(Schema):
+    param: str
+    message: str
+
+
+class ErrorResponse(Schema):
+    detail: str
+    errors: list[ParamError]
