@@ -170,6 +170,14 @@ class Listing:
 
         return options(sorted(code for code in titles if len(code) == 2), 1)
 
+    def children_of(self, code):
+        """(category, count) for each sub-category of `code`, counted as the facet counts."""
+        from taxonomy.models import IsoCategory
+
+        counted = self.results.facets.get("category", {}) if self.results else {}
+        children = IsoCategory.objects.filter(parent__code=code).order_by("code")
+        return [(child, counted.get(child.code, 0)) for child in children]
+
     # == Chosen filters ==
 
     @cached_property

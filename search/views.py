@@ -13,17 +13,16 @@ def search(request):
     return render_listing(request, "search/results.html")
 
 
-def render_listing(request, template, fixed=None, context=None):
-    """The listing page for this request; term pages pass their term as `fixed`."""
+def render_listing(request, template, fixed=None, context=None, more=None):
+    """The listing page for this request; term pages pass their term as `fixed`, and
+    `more(listing)` for context that depends on what was found."""
     try:
         listing = Listing(request, fixed)
     except (UnreachableError, ConnectionTimeout):
         logger.exception("Search could not reach Elasticsearch")
         return render(request, "search/unavailable.html", status=503)
     listing.log()
-    return render(
-        request,
-        template,
-        {"listing": listing, "query": listing.query.text, **(context or {})},
-        status=listing.status,
-    )
+    context = {"listing": listing, "query": listing.query.text, **(context or {})}
+    if more:
+        context.update(more(listing))
+    return render(request, template, context, status=listing.status)

@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from products.models import PRODUCTS_PER_PAGE, ProductPage
+from products.models import PRODUCTS_PER_PAGE
+from search.views import render_listing
 from taxonomy.models import Condition, IsoCategory, Need
 from taxonomy.queries import category_product_counts, category_tree, with_live_product_counts
 
@@ -18,19 +19,20 @@ def category_index(request):
 
 
 def category_detail(request, slug):
+    """A category's page: the search listing with that category (and those inside it) chosen."""
     category = get_object_or_404(IsoCategory, slug=slug)
-    counts = category_product_counts()
-    products = ProductPage.objects.live().in_category(category)
-    return render(
+    return render_listing(
         request,
         "taxonomy/category_detail.html",
-        {
+        fixed={"category": category.slug},
+        context={
             "category": category,
             "ancestors": category.ancestors(),
-            "subcategories": [(c, counts.get(c.code, 0)) for c in category.children.all()],
-            "product_count": counts.get(category.code, 0),
-            "page_obj": _page_of(request, products),
+            "search_label": f"Search within {category.title.lower()}",
+            "count_template": "taxonomy/includes/category_count.html",
+            "empty_template": "taxonomy/includes/category_empty.html",
         },
+        more=lambda listing: {"subcategories": listing.children_of(category.code)},
     )
 
 
@@ -39,11 +41,20 @@ def _term_index(request, model, template):
     return render(request, template, {"terms": terms})
 
 
-def _term_detail(request, model, slug, template):
+def _term_detail(request, model, slug, kind):
+    """A need's or condition's page: the search listing with that term chosen."""
     term = get_object_or_404(model, slug=slug)
-    products = ProductPage.objects.live().filter(**{f"{model._meta.model_name}s": term}).distinct()
-    page_obj = _page_of(request, products)
-    return render(request, template, {"term": term, "page_obj": page_obj})
+    return render_listing(
+        request,
+        f"taxonomy/{kind}_detail.html",
+        fixed={kind: term.slug},
+        context={
+            "term": term,
+            "search_label": f"Search within {term.name.lower()}",
+            "count_template": f"taxonomy/includes/{kind}_count.html",
+            "empty_template": f"taxonomy/includes/{kind}_empty.html",
+        },
+    )
 
 
 def need_index(request):
@@ -51,7 +62,7 @@ def need_index(request):
 
 
 def need_detail(request, slug):
-    return _term_detail(request, Need, slug, "taxonomy/need_detail.html")
+    return _term_detail(request, Need, slug, "need")
 
 
 def condition_index(request):
@@ -59,4 +70,4 @@ def condition_index(request):
 
 
 def condition_detail(request, slug):
-    return _term_detail(request, Condition, slug, "taxonomy/condition_detail.html")
+    return _term_detail(request, Condition, slug, "condition")

@@ -430,15 +430,17 @@ def test_category_detail(client, catalogue):
     ]
     divisions = soup.find("h2", string="Divisions").find_next_sibling("ul")
     assert "15 09 13 Cutlery and straws" in text(divisions)
-    assert f"({TOTAL} products)" in text(divisions)
-    assert f"{TOTAL} products in this subclass and the ones inside it, showing 1 to 24." in text(
+    # The discontinued cup is left out, as on every listing, until someone includes it.
+    shown = TOTAL - 1
+    assert f"({shown} products)" in text(divisions)
+    assert f"{shown} products in this subclass and the ones inside it, showing 1 to 24." in text(
         soup.main
     )
     assert len(card_titles(soup)) == PRODUCTS_PER_PAGE
-    assert soup.select_one(".card__title").name == "h3"
+    assert soup.select_one(".card__title").name == "h2"
 
     _, soup = get(client, "/categories/15-09/?page=2")
-    assert len(card_titles(soup)) == TOTAL - PRODUCTS_PER_PAGE
+    assert len(card_titles(soup)) == shown - PRODUCTS_PER_PAGE
 
 
 def test_category_detail_counts_secondary_categories(client, catalogue):
@@ -483,7 +485,9 @@ def test_need_detail(client, catalogue):
     _, soup = get(client, "/needs/eating-and-drinking/")
     assert text(soup.h1) == NEED
     assert breadcrumbs(soup) == ["Home", "Needs", NEED]
-    assert f"{TOTAL} products help with eating and drinking. Showing 1 to 24." in text(soup.main)
+    # The discontinued cup is left out, as on every listing, until someone includes it.
+    shown = TOTAL - 1
+    assert f"{shown} products help with eating and drinking. Showing 1 to 24." in text(soup.main)
     assert len(card_titles(soup)) == PRODUCTS_PER_PAGE
     pagination = soup.find("nav", attrs={"aria-label": "Pagination"})
     assert pagination.find("a", rel="next")["href"] == "?page=2"
@@ -657,19 +661,28 @@ def test_product_page_photos_cost_no_query_each_even_with_a_cold_cache(
     assert with_six == with_three
 
 
-@pytest.mark.parametrize("url", ["/products/", "/needs/eating-and-drinking/", "/categories/15-09/"])
+@pytest.mark.parametrize("url", ["/products/"])
 def test_listings_cost_no_query_per_product(client, catalogue, url, django_assert_max_num_queries):
     """A listing of 24 cards, each with a manufacturer and maybe a photo: a fixed cost."""
     queries = count_queries(client, url, django_assert_max_num_queries, 20, cold_cache=True)
     assert queries < PRODUCTS_PER_PAGE
 
 
-def test_search_costs_the_same_for_one_result_as_for_a_full_page(
+def test_listing_costs_the_same_for_one_result_as_for_a_full_page(
     client, catalogue, django_assert_max_num_queries
 ):
     """The facets' counts cost a query each, whatever the number of products found."""
     one = count_queries(client, "/search/?q=wrist", django_assert_max_num_queries, 40)
     full = count_queries(client, "/search/?q=cup", django_assert_max_num_queries, 40)
+    assert one == full
+    # A need or condition page is the same listing with its term chosen.
+    one = count_queries(
+        client, "/conditions/rheumatoid-arthritis/", django_assert_max_num_queries, 40
+    )
+    full = count_queries(client, "/needs/eating-and-drinking/", django_assert_max_num_queries, 40)
+    assert one == full
+    one = count_queries(client, "/categories/09-09/", django_assert_max_num_queries, 40)
+    full = count_queries(client, "/categories/15-09/", django_assert_max_num_queries, 40)
     assert one == full
 
 

@@ -98,10 +98,13 @@ def test_a_name_that_differs_only_in_case_is_refused():
     assert refused.value.message_dict["name"] == ["There is already a need called “dressing”."]
 
 
-def test_product_pages_and_search_show_terms_with_any_name(client):
+def test_product_pages_and_search_show_terms_with_any_name(
+    client, django_capture_on_commit_callbacks
+):
     need = Need.objects.create(name=HARD_NEED)
     condition = Condition.objects.create(name=HARD_CONDITION)
-    product = make_product("Long-reach grabber", needs=[need.name], conditions=[condition.name])
+    with django_capture_on_commit_callbacks(execute=True):  # publishing indexes it on commit
+        product = make_product("Long-reach grabber", needs=[need.name], conditions=[condition.name])
 
     page = client.get(product.url).text
     assert escape(HARD_NEED) in page
@@ -114,7 +117,9 @@ def test_product_pages_and_search_show_terms_with_any_name(client):
 def test_renaming_a_term_reindexes_the_products_that_carry_it(
     client, django_capture_on_commit_callbacks
 ):
-    product = make_product("Button hook", needs=["Dressing"])
+    with django_capture_on_commit_callbacks(execute=True):
+        product = make_product("Button hook", needs=["Dressing"])
+    assert "Button hook" in client.get("/search/", {"q": "button hook"}).text
     assert "Button hook" not in client.get("/search/", {"q": "zipping"}).text
 
     with django_capture_on_commit_callbacks(execute=True):
