@@ -11,11 +11,16 @@ the site's Content Security Policy lets it run as it is. Without the app ninja w
 that loads Swagger UI from a CDN with inline script, which the policy refuses, so there is none.
 """
 
+import dataclasses
+import logging
 import math
 import time
 from http import HTTPStatus
 
 from django.apps import apps
+from django.http import QueryDict
+from elasticsearch import ConnectionError as UnreachableError
+from elasticsearch import ConnectionTimeout
 from ninja import NinjaAPI, Status
 from ninja.errors import HttpError, ValidationError
 
@@ -32,11 +37,14 @@ from search.api_schemas import (
 )
 from search.documents import DISCONTINUED
 from search.engine import autocomplete, get_engine, search_products
-from search.faceted import MAX_PAGE, ProductSearch, Ranges
+from search.faceted import MAX_PAGE
 from search.log import record_search
 from search.models import SORT, SearchLog
 
+logger = logging.getLogger(__name__)
+
 BAD_REQUEST = HTTPStatus.BAD_REQUEST
+UNAVAILABLE = HTTPStatus.SERVICE_UNAVAILABLE
 HIGHLIGHTED = ("name", "summary")
 
 api = NinjaAPI(
@@ -46,7 +54,8 @@ api = NinjaAPI(
         "Search Enabled's assistive products as the site's search page does: words, "
         "filters (facets) with their counts, sorts and pages, and suggestions as someone "
         "types. Anything a request gets wrong is a 400 with `detail` and, for each "
-        "parameter at fault, an entry in `errors`. Read only; no sign-in."
+        "parameter at fault, an entry in `errors`; a 503 in the same shape means the "
+        "search service cannot be reached for the moment. Read only; no sign-in."
     ),
     urls_namespace="search_api",
     docs_url="/docs" if apps.is_installed("ninja") else None,
@@ -58,6 +67,12 @@ def problems_response(problems, detail="The search cannot be run as asked: see e
         BAD_REQUEST,
         {"detail": detail, "errors": [{"param": p.param, "message": p.message} for p in problems]},
     )
+
+
+def unavailable_response():
+    logger.exception("Search could not reach Elasticsearch")
+    detail = "Search is not working right now. Please try again in a few minutes."
+    return Status(UNAVAILABLE, {"detail": detail, "errors": []})
 
 
 @api.exception_handler(ValidationError)
@@ -79,7 +94,7 @@ def http_error(request, exc):
 
 @api.get(
     "/products/search",
-    response={200: SearchResponse, 400: ErrorResponse},
+    response={200: SearchResponse, 400: ErrorResponse, 503: ErrorResponse},
     operation_id="search_products",
     summary="Search products",
     description="Products matching the words and filters, a page at a time, with each "
@@ -92,8 +107,15 @@ def search(request):
     query, problems = params.read(request.GET, choices)
     if problems:
         return problems_response(problems)
-    results = search_products(query)
-    logged = {**query.filters, **({SORT: query.sort} if query.sort != "relevance" else {})}
+    if not query.text and not request.GET.get("sort"):
+        query = dataclasses.replace(query, sort="name")  # as the search page lists them
+    try:
+        results = search_products(query)
+    except (UnreachableError, ConnectionTimeout):
+        return unavailable_response()
+    # Logged as the search page logs: filters as sent, and the sort.
+    filters = {param: request.GET.getlist(param) for param in params.FACETS}
+    logged = {**{k: v for k, v in filters.items() if v}, SORT: query.sort}
     record_search(query.text, logged, results.total, results.took_ms, results.engine)
     return {
         "query": query.text,
@@ -111,7 +133,7 @@ def search(request):
 
 @api.get(
     "/products/autocomplete",
-    response={200: AutocompleteResponse, 400: ErrorResponse},
+    response={200: AutocompleteResponse, 400: ErrorResponse, 503: ErrorResponse},
     operation_id="autocomplete_products",
     summary="Suggest products as someone types",
     description="Live, available products whose name has a word starting with each word "
@@ -120,17 +142,22 @@ def search(request):
     openapi_extra={"parameters": AUTOCOMPLETE_PARAMETERS},
 )
 def suggest(request):
-    texts = request.GET.getlist("q")
-    text = params.clean_text(texts[-1]) if texts else ""
-    if len(text) > params.MAX_QUERY_LENGTH:
-        message = f"Enter {params.MAX_QUERY_LENGTH} characters or fewer to search for"
-        return problems_response([params.Problem("q", message)])
+    # search.params reads the words as for a search (and needs no facet choices for them).
+    words = QueryDict(mutable=True)
+    words.setlist("q", request.GET.getlist("q"))
+    query, problems = params.read(words, params.Choices())
+    if problems:
+        return problems_response(problems)
     started = time.perf_counter()
-    found = autocomplete(text)
+    try:
+        found = autocomplete(query.text)
+    except (UnreachableError, ConnectionTimeout):
+        return unavailable_response()
     took_ms = (time.perf_counter() - started) * 1000
-    record_search(text, {}, len(found), took_ms, get_engine().name, SearchLog.Kind.AUTOCOMPLETE)
+    backend = get_engine().name
+    record_search(query.text, {}, len(found), took_ms, backend, SearchLog.Kind.AUTOCOMPLETE)
     return {
-        "query": text,
+        "query": query.text,
         "suggestions": [
             {"id": s.product_id, "name": s.name, "url": request.build_absolute_uri(s.url)}
             for s in found
@@ -187,9 +214,11 @@ def facet_values(results, query, choices):
         labels = choices.labels[facet]
         # A value the index holds but the site no longer knows cannot be chosen: left out.
         shown = [value for value in labels if counts.get(value) or value in chosen]
+        # As the search page orders them: categories by code, needs and conditions by name,
+        # the rest (bands, roles) in their declared order.
         if facet == "category":
             shown.sort()
-        elif not isinstance(ProductSearch.facets[facet], Ranges):
+        elif facet in ("need", "condition"):
             shown.sort(key=lambda value: labels[value].casefold())
         lists[param] = [
             {

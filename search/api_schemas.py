@@ -84,8 +84,9 @@ SEARCH_PARAMETERS = [
         "sort",
         "The order of results: "
         + "; ".join(f"`{name}`: {label}" for name, (label, _) in SORTS.items())
-        + ". Every order ends on the product's id, so pages are stable.",
-        {"type": "string", "enum": list(SORTS), "default": "relevance"},
+        + ". Every order ends on the product's id, so pages are stable. Left out, the "
+        "order is `relevance` when there are words to search for and `name` when not.",
+        {"type": "string", "enum": list(SORTS)},
     ),
     _query_param(
         "page",
@@ -134,8 +135,9 @@ class FacetValue(Schema):
 
 
 class Facets(Schema):
-    """For each filter parameter, the values with results and the values chosen: terms in
-    order of label, categories in order of code, bands in their own order."""
+    """For each filter parameter, the values with results and the values chosen, in the
+    search page's order: needs and conditions by name, categories by code (a class and its
+    sub-classes each in the list), price bands, ratings and roles in their own order."""
 
     need: list[FacetValue]
     condition: list[FacetValue]

@@ -1,5 +1,6 @@
 """The search API: the search page's answers as JSON, one error shape, a fixed cost, a log."""
 
+import dataclasses
 import json
 from decimal import Decimal
 from http import HTTPStatus
@@ -12,6 +13,8 @@ from django.db import connection
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from elasticsearch import ConnectionError as UnreachableError
+from elasticsearch import ConnectionTimeout
 from ninja.errors import ValidationError
 
 from products.models import ProductPage
@@ -115,6 +118,8 @@ def test_results_and_facets_are_the_search_s(client, catalogue, querystring):
     choices = params.Choices.load()
     query, problems = params.read(QueryDict(querystring), choices)
     assert not problems
+    if not query.text and "sort=" not in querystring:
+        query = dataclasses.replace(query, sort="name")  # as the search page lists them
     expected = search_products(query)
 
     response = client.get(f"{SEARCH}?{querystring}")
@@ -214,6 +219,17 @@ def test_facet_values_come_in_a_readable_order(client, catalogue):
         "under_50", "50_to_200", "200_to_1000", "over_1000",
     ]  # fmt: skip
     assert [item["value"] for item in facets["rating"]] == ["4", "3", "2"]
+    assert [item["value"] for item in facets["role"]] == ["user", "family_carer", "professional"]
+
+
+def test_without_words_products_come_by_name_unless_a_sort_is_chosen(client, catalogue):
+    body = get(client, SEARCH).json()
+    assert body["sort"] == "name"
+    assert [r["title"] for r in body["results"]] == [
+        "Angled spoon", "Bath board", "Ceiling hoist", "Weighted cup",
+    ]  # fmt: skip
+    assert get(client, SEARCH, q="eat").json()["sort"] == "relevance"
+    assert get(client, SEARCH, sort="price").json()["sort"] == "price"
 
 
 def test_a_page_after_the_last_has_no_results_and_says_how_many_there_are(client, catalogue):
@@ -297,6 +313,27 @@ def test_ninja_s_own_validation_errors_have_the_same_shape():
         "detail": "The request cannot be read: see errors.",
         "errors": [{"param": "page", "message": "Input should be a valid integer"}],
     }
+
+
+@pytest.mark.parametrize("failure", [UnreachableError("refused"), ConnectionTimeout("slow")])
+@pytest.mark.parametrize("url", [SEARCH, AUTOCOMPLETE])
+def test_an_unreachable_search_service_is_a_503_in_the_same_shape(
+    client, monkeypatch, failure, url
+):
+    def unreachable(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr("search.api.search_products", unreachable)
+    monkeypatch.setattr("search.api.autocomplete", unreachable)
+
+    response = get(client, url, q="spoon")
+
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response.json() == {
+        "detail": "Search is not working right now. Please try again in a few minutes.",
+        "errors": [],
+    }
+    assert not SearchLog.objects.exists()
 
 
 # == Autocomplete ==
@@ -386,10 +423,10 @@ def test_the_openapi_schema_declares_both_endpoints_parameters_and_errors(client
     assert (declared["need"]["type"], declared["need"]["items"]) == ("array", {"type": "string"})
     assert "facets.need" in search["parameters"][1]["description"]
     assert declared["page"]["maximum"] == MAX_PAGE
-    assert set(search["responses"]) == {"200", "400"}
+    assert set(search["responses"]) == {"200", "400", "503"}
     autocomplete = schema["paths"][AUTOCOMPLETE]["get"]
     assert [p["name"] for p in autocomplete["parameters"]] == ["q"]
-    assert set(autocomplete["responses"]) == {"200", "400"}
+    assert set(autocomplete["responses"]) == {"200", "400", "503"}
 
 
 def test_a_docs_page_is_served_only_from_this_site_with_no_inline_script(client):
