@@ -96,6 +96,7 @@ def http_error(request, exc):
     "/products/search",
     response={200: SearchResponse, 400: ErrorResponse, 503: ErrorResponse},
     operation_id="search_products",
+    url_name="search",
     summary="Search products",
     description="Products matching the words and filters, a page at a time, with each "
     "facet's values and counts. A page after the last answers with no results.",
@@ -135,6 +136,7 @@ def search(request):
     "/products/autocomplete",
     response={200: AutocompleteResponse, 400: ErrorResponse, 503: ErrorResponse},
     operation_id="autocomplete_products",
+    url_name="autocomplete",
     summary="Suggest products as someone types",
     description="Live, available products whose name has a word starting with each word "
     "typed, in order of name.",

@@ -13,6 +13,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from elasticsearch import ConnectionError as UnreachableError
 from elasticsearch import ConnectionTimeout
 from ninja.errors import ValidationError
@@ -424,6 +425,9 @@ def test_the_openapi_schema_declares_both_endpoints_parameters_and_errors(client
     assert "facets.need" in search["parameters"][1]["description"]
     assert declared["page"]["maximum"] == MAX_PAGE
     assert set(search["responses"]) == {"200", "400", "503"}
+    assert (reverse("search_api:search"), reverse("search_api:autocomplete")) == (
+        SEARCH, AUTOCOMPLETE,
+    )  # fmt: skip
     autocomplete = schema["paths"][AUTOCOMPLETE]["get"]
     assert [p["name"] for p in autocomplete["parameters"]] == ["q"]
     assert set(autocomplete["responses"]) == {"200", "400", "503"}
