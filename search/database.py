@@ -76,7 +76,7 @@ class DatabaseEngine:
 
     def search(self, query):
         started = time.perf_counter()
-        wanted = concepts(query.words)
+        wanted = list(dict.fromkeys(concepts(query.words)))  # a repeated word asks nothing more
         documents = SearchDocument.objects.all()
         for concept in wanted:
             documents = documents.filter(_phrase_in("text", concept))
@@ -229,7 +229,15 @@ def _score(wanted):
         for concept in wanted
         for field in ProductSearch.fields
     ]
-    return sum(parts, Value(0, output_field=IntegerField()))
+    return _added(parts) if parts else Value(0, output_field=IntegerField())
+
+
+def _added(parts):
+    # In halves, so a long query makes a shallow expression rather than a deep one.
+    if len(parts) == 1:
+        return parts[0]
+    middle = len(parts) // 2
+    return _added(parts[:middle]) + _added(parts[middle:])
 
 
 def as_list(value):

@@ -45,6 +45,7 @@ def index_definition(name):
 
 class ElasticsearchEngine:
     name = "elasticsearch"
+    fuzzy = True  # can match misspelt words
 
     def __init__(self, client=None, alias=None):
         self.client = client or get_client()
@@ -180,7 +181,7 @@ class ElasticsearchEngine:
             for hit in response["hits"]["hits"]
         ]
 
-    def search(self, query):
+    def search(self, query, fuzzy=False):
         started = time.perf_counter()
         faceted = ProductSearch(
             query.words or None,
@@ -188,6 +189,7 @@ class ElasticsearchEngine:
             query.sort,
             index=self.alias,
             using=self.client,
+            fuzzy=fuzzy,
         )
         response = faceted[query.offset : query.offset + query.per_page].execute()
         facets = {}
@@ -211,4 +213,5 @@ class ElasticsearchEngine:
             highlights=highlights,
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
+            fuzzy=fuzzy,
         )

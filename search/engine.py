@@ -48,6 +48,8 @@ class Results:
     suggestion: str | None = None
     engine: str = ""
     took_ms: float = 0.0
+    # The words found nothing as typed, so these are matches for words spelt nearly so.
+    fuzzy: bool = False
 
 
 @dataclass
@@ -74,8 +76,16 @@ def get_engine():
     return DatabaseEngine()
 
 
-def search_products(query):
-    return get_engine().search(query)
+def search_products(query, typos=False):
+    """Results for a query. With `typos`, words that find nothing as typed are tried again
+    allowing for misspellings, where the implementation can (Elasticsearch)."""
+    engine = get_engine()
+    results = engine.search(query)
+    if typos and not results.total and query.words and getattr(engine, "fuzzy", False):
+        fuzzy = engine.search(query, fuzzy=True)
+        if fuzzy.total:
+            return fuzzy
+    return results
 
 
 def autocomplete(text, size=AUTOCOMPLETE_SIZE):

@@ -92,7 +92,11 @@ class ProductSearch(FacetedSearch):
     }
     default_filters = {"availability": [AVAILABLE]}
 
-    def __init__(self, query=None, filters=None, sort="relevance", *, index=None, using=None):
+    def __init__(
+        self, query=None, filters=None, sort="relevance", *, index=None, using=None, fuzzy=False
+    ):
+        # Typo tolerance: each word may be an edit or two away (Elasticsearch only).
+        self.fuzzy = fuzzy
         self.index = index
         self.using = using or "default"
         filters = {**self.default_filters, **(filters or {})}
@@ -106,7 +110,10 @@ class ProductSearch(FacetedSearch):
         """Every word, or a synonym of it, somewhere in the product; the fields weigh the order."""
         if not query:
             return search
-        matched = Q("match", text={"query": query, "operator": "and"})
+        words = {"query": query, "operator": "and"}
+        if self.fuzzy:
+            words.update(fuzziness="AUTO", prefix_length=1)
+        matched = Q("match", text=words)
         weights = [Q("match", **{field.split("^")[0]: {"query": query, "boost": weight(field)}})
                    for field in self.fields]  # fmt: skip
         return search.query(Q("bool", must=[matched], should=weights))

@@ -68,7 +68,7 @@ class Listing:
             self.query = Query(filters=self.query.filters, sort="name", page=self.query.page)
         self.results = None
         if not self.problems and (self.query.text or self.query.filters):
-            self.results = search_products(self.query)
+            self.results = search_products(self.query, typos=True)
 
     @property
     def text_problem(self):
@@ -233,7 +233,9 @@ class Listing:
     @cached_property
     def suggestion(self):
         """A spelling that would find something, when the words found nothing."""
-        if not self.results or self.results.total or not self.query.text:
+        if not self.results or not self.query.text:
+            return None
+        if self.results.total and not self.results.fuzzy:
             return None
         words = tokenize(self.query.text)
         known = vocabulary()

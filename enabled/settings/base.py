@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    # The search API's documentation page, with its own copy of Swagger UI (no CDN, no
+    # inline script, so it keeps to the Content Security Policy).
+    "ninja",
 ]
 
 MIDDLEWARE = [
