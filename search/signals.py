@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from products.models import ProductPage
 from reviews.signals import moderated
 from search.tasks import queue_reindex
-from taxonomy.models import Condition, Need
+from taxonomy.models import Condition, IsoCategory, Need
 
 
 def page_changed(sender, instance, **kwargs):
@@ -23,9 +23,21 @@ def term_renamed(sender, instance, created, raw=False, **kwargs):
         queue_reindex(instance.tagged_products.values_list("content_object_id", flat=True))
 
 
+def category_changed(sender, instance, created, raw=False, **kwargs):
+    # A new code or title changes every product filed under the category.
+    if created or raw:
+        return
+    from products.models import ProductPage
+
+    filed = ProductPage.objects.filter(primary_category=instance).values_list("pk", flat=True)
+    also = instance.secondary_products.values_list("pk", flat=True)
+    queue_reindex([*filed, *also])
+
+
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, post_delete):
         signal.connect(page_changed, sender=ProductPage, dispatch_uid=f"search-{id(signal)}")
     moderated.connect(decision_made, dispatch_uid="search-moderated")
     for model in (Need, Condition):
         post_save.connect(term_renamed, sender=model, dispatch_uid=f"search-{model.__name__}")
+    post_save.connect(category_changed, sender=IsoCategory, dispatch_uid="search-category")

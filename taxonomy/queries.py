@@ -2,30 +2,18 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
-from taxonomy.models import IsoCategory, code_and_ancestors
+from taxonomy.models import IsoCategory
 
 
 def category_product_counts():
-    """Live products under each ISO 9999 code, descendants included, each product once.
+    """Available live products under each ISO 9999 code, descendants included, each once.
 
-    Two queries, whatever the size of the tree: one per kind of category link.
+    The search's own category facet counts them (one aggregation, whatever the catalogue's
+    size), so a count always equals what the category's page then lists.
     """
-    from products.models import ProductPage
+    from search.engine import Query, search_products
 
-    live = ProductPage.objects.live()
-    links = list(
-        live.filter(primary_category__isnull=False).values_list("pk", "primary_category__code")
-    )
-    links += list(
-        live.filter(secondary_categories__isnull=False).values_list(
-            "pk", "secondary_categories__code"
-        )
-    )
-    products_by_code = defaultdict(set)
-    for product_id, code in links:
-        for ancestor in code_and_ancestors(code):
-            products_by_code[ancestor].add(product_id)
-    return {code: len(products) for code, products in products_by_code.items()}
+    return search_products(Query(per_page=0)).facets["category"]
 
 
 def category_tree(counts):

@@ -157,11 +157,16 @@ def test_a_category_added_with_its_code_typed_any_way_goes_under_its_parent(edit
     assert (added.parent, added.level, added.slug) == (category("15 09"), 3, "15-09-90")
 
 
-def test_a_category_moves_with_its_code_and_its_products_follow(editor_client):
-    product = make_product(category="15 09 13")
+def test_a_category_moves_with_its_code_and_its_products_follow(
+    editor_client, django_capture_on_commit_callbacks
+):
+    # Saves index their products once committed, as a request's commit does.
+    with django_capture_on_commit_callbacks(execute=True):
+        product = make_product(category="15 09 13")
     form = edit_form(editor_client, "15 09 13")
     form.set("code", "24 18 90")
-    response = form.submit(editor_client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = form.submit(editor_client)
 
     assert response.status_code == HTTPStatus.FOUND, code_errors(response)
     moved = category("24 18 90")
@@ -249,8 +254,11 @@ def test_the_stored_tree_is_the_tree_the_codes_spell():
         assert node.slug == node.code.replace(" ", "-")
 
 
-def test_the_tree_page_nests_every_category_under_the_one_its_code_starts_with(client):
-    make_product(category="15 09 13")
+def test_the_tree_page_nests_every_category_under_the_one_its_code_starts_with(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_product(category="15 09 13")
 
     def walk(nodes, parent_code=""):
         for node, count, children in nodes:
