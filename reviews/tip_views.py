@@ -15,7 +15,7 @@ from reviews import feedback
 from reviews.forms import TipForm
 from reviews.listing import TIP_ORDER, approved_photos
 from reviews.models import DidThisToo, HelpfulVote, Tip
-from reviews.views import photos_page, submit_contribution
+from reviews.views import photos_page, say, submit_contribution
 
 TIPS_PER_PAGE = 20
 
@@ -134,11 +134,8 @@ def tip_photos(request, tip_id):
 @limit_submissions
 def helpful(request, tip_id):
     tip = get_object_or_404(Tip.objects.approved(), pk=tip_id)
-    if feedback.vote_helpful(tip, request.user):
-        messages.success(request, "Thank you for saying this tip helped you.")
-    else:
-        messages.info(request, "You have already said this tip helped you.")
-    return redirect(f"{tip.get_absolute_url()}#feedback")
+    back = f"{tip.get_absolute_url()}#feedback"
+    return say(request, feedback.vote_helpful, tip, "this tip helped you", back)
 
 
 @require_POST
@@ -146,8 +143,5 @@ def helpful(request, tip_id):
 @limit_submissions
 def did_this_too(request, tip_id):
     tip = get_object_or_404(Tip.objects.approved(), pk=tip_id)
-    if feedback.did_this_too(tip, request.user):
-        messages.success(request, "Thank you. We have counted you among the people who did this.")
-    else:
-        messages.info(request, "You have already said you did this.")
-    return redirect(f"{tip.get_absolute_url()}#feedback")
+    back = f"{tip.get_absolute_url()}#feedback"
+    return say(request, feedback.did_this_too, tip, "you did this too", back)

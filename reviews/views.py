@@ -118,11 +118,17 @@ def photos_page(request, item):
 @limit_submissions
 def helpful(request, review_id):
     review = get_object_or_404(Review.objects.approved().select_related("product"), pk=review_id)
-    if feedback.vote_helpful(review, request.user):
-        messages.success(request, "Thank you for saying this review helped you.")
+    return say(request, feedback.vote_helpful, review, "this review helped you",
+               review.get_absolute_url())  # fmt: skip
+
+
+def say(request, action, item, what, back):
+    """Record that a member says something about a review or tip, once, then go back."""
+    if action(item, request.user):
+        messages.success(request, f"Thank you for saying {what}.")
     else:
-        messages.info(request, "You have already said this review helped you.")
-    return redirect(f"{review.product.url}#review-{review.pk}-title")
+        messages.info(request, f"You have already said {what}.")
+    return redirect(back)
 
 
 @login_required

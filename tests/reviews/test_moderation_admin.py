@@ -25,14 +25,6 @@ HOME = "wagtailadmin_home"
 
 
 @pytest.fixture
-def moderator(client, django_user_model):
-    user = django_user_model.objects.create_user("moderator", "mod@example.invalid", "pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def kettle():
     return make_product("Easy-grip kettle tipper")
 

@@ -38,14 +38,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def moderator(client, django_user_model):
-    user = django_user_model.objects.create_user("moderator", "mod@example.invalid", "pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def cutlery():
     return make_product("Stainless steel cutlery set")
 
