@@ -105,3 +105,25 @@ def test_updates_made_while_the_node_is_unreachable_reach_it_when_it_is_back(eng
     assert engine.search(Query(text="steady adjust")).ids == [reviewed.pk]
     assert sorted(engine.search(Query(text="perching stool")).ids) == [reviewed.pk, published.pk]
     assert engine.search(Query(text="kitchen trolley")).ids == []
+
+
+def test_the_index_maps_each_field_for_what_search_does_with_it(engine, es):
+    name = engine.create_index()
+    try:
+        mapping = es.indices.get_mapping(index=name)[name]["mappings"]["properties"]
+        settings = es.indices.get_settings(index=name)[name]["settings"]["index"]
+    finally:
+        es.indices.delete(index=name)
+    assert mapping["name"]["analyzer"] == "enabled_text"
+    assert mapping["name"]["search_analyzer"] == "enabled_text_search"
+    assert mapping["name"]["copy_to"] == ["text"]
+    assert mapping["name"]["fields"]["autocomplete"]["analyzer"] == "enabled_autocomplete"
+    assert mapping["name"]["fields"]["sort"] == {"type": "keyword", "normalizer": "enabled_keyword"}
+    for facet in ("needs", "conditions", "iso_codes", "reviewer_roles", "tips", "availability"):
+        assert mapping[facet]["type"] == "keyword", facet
+    for number in ("price_low", "rating"):
+        assert mapping[number]["type"] == "float"
+    assert mapping["review_count"]["type"] == mapping["product_id"]["type"] == "integer"
+    assert mapping["first_published_at"]["type"] == "date"
+    assert "enabled_synonyms" in settings["analysis"]["filter"]
+    assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
