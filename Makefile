@@ -2,7 +2,7 @@
 PYTHON ?= .venv/bin/python
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 run: ## Set up on the embedded defaults, load demo data and serve http://127.0.0.1:8000
 	bash scripts/run-demo.sh
@@ -12,6 +12,9 @@ test: ## Set up and run the whole test suite (starts Elasticsearch where it can)
 
 bench: ## Time a product page with 5 and with 500 reviews (benchmarks/README.md)
 	$(PYTHON) benchmarks/product_page.py
+
+bench-search: ## Search at 100,000 products: reindex, search page, implementations, listings
+	$(PYTHON) benchmarks/search.py $(ARGS)
 
 lint: ## Check style with ruff
 	$(PYTHON) -m ruff check . && $(PYTHON) -m ruff format --check .
@@ -25,4 +28,4 @@ es-stop: ## Stop the local Elasticsearch node
 es-status: ## Say whether the local Elasticsearch node runs
 	bash scripts/elasticsearch.sh status
 
-.PHONY: help run test bench lint es-start es-stop es-status
+.PHONY: help run test bench bench-search lint es-start es-stop es-status
