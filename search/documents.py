@@ -5,7 +5,6 @@ dicts in a fixed number of queries. Elasticsearch indexes them as `ProductDocume
 database implementation stores the same dicts with their words analysed as the index does.
 """
 
-from django.db.models import Prefetch
 from elasticsearch.dsl import (
     Boolean,
     Date,
@@ -79,75 +78,109 @@ class ProductDocument(Document):
 
 
 def product_documents(products):
-    """{product id: document dict} for live product pages, in a fixed number of queries."""
-    from products.models import ProductPage
+    """{product id: document dict} for live product pages, in a fixed number of queries.
+
+    Contributions and terms are read as plain rows rather than model objects: building
+    documents is what limits a full reindex, and rows cost a fraction of objects.
+    """
+    from products.models import ProductCondition, ProductNeed, ProductPage
     from reviews.models import ProductRating, Review, Tip
     from taxonomy.models import IsoCategory
 
-    products = (
+    ids = [p.pk if hasattr(p, "pk") else p for p in products]
+    products = list(
         ProductPage.objects.live()
-        .filter(pk__in=[p.pk if hasattr(p, "pk") else p for p in products])
+        .filter(pk__in=ids)
         .select_related("manufacturer", "primary_category")
-        .prefetch_related("secondary_categories", "needs", "conditions")
-    )
-    products = list(products)
-    ids = [product.pk for product in products]
-    titles = dict(IsoCategory.objects.values_list("code", "title"))
-    ratings = {r.product_id: r for r in ProductRating.objects.filter(product_id__in=ids)}
-    reviews = {}
-    for review in (
-        Review.objects.approved()
-        .filter(product_id__in=ids)
-        .prefetch_related(Prefetch("author_conditions"))
         .order_by("pk")
-    ):
-        reviews.setdefault(review.product_id, []).append(review)
-    tips = {}
-    for tip in Tip.objects.approved().filter(product_id__in=ids).order_by("pk"):
-        tips.setdefault(tip.product_id, []).append(tip)
+    )
+    ids = [product.pk for product in products]
+    codes = dict(IsoCategory.objects.values_list("pk", "code"))
+    titles = dict(IsoCategory.objects.values_list("code", "title"))
+    secondary = _grouped(
+        ProductPage.secondary_categories.through.objects.filter(productpage_id__in=ids)
+        .values_list("productpage_id", "isocategory_id")
+        .order_by("pk")
+    )
+    needs = _grouped(
+        ProductNeed.objects.filter(content_object_id__in=ids)
+        .values_list("content_object_id", "tag__slug", "tag__name")
+        .order_by("tag__name")
+    )
+    conditions = _grouped(
+        ProductCondition.objects.filter(content_object_id__in=ids)
+        .values_list("content_object_id", "tag__slug", "tag__name")
+        .order_by("tag__name")
+    )
+    ratings = {r.product_id: r for r in ProductRating.objects.filter(product_id__in=ids)}
+    approved = Review.objects.approved().filter(product_id__in=ids).order_by("pk")
+    reviews = _grouped(
+        approved.values_list("product_id", "pk", "title", "body", "author_role", "published_at")
+    )
+    shown = _grouped(
+        Review.author_conditions.through.objects.filter(
+            review__in=approved.values("pk")
+        ).values_list("review__product_id", "condition__slug")
+    )
+    tips = _grouped(
+        Tip.objects.approved()
+        .filter(product_id__in=ids)
+        .order_by("pk")
+        .values_list("product_id", "title", "problem", "steps", "published_at")
+    )
     return {
         product.pk: build(
             product,
             titles,
-            ratings.get(product.pk),
-            reviews.get(product.pk, []),
-            tips.get(product.pk, []),
-        )  # fmt: skip
+            categories=[
+                *([product.primary_category.code] if product.primary_category else []),
+                *(codes[pk] for (pk,) in secondary.get(product.pk, [])),
+            ],
+            needs=needs.get(product.pk, []),
+            conditions=conditions.get(product.pk, []),
+            rating=ratings.get(product.pk),
+            reviews=reviews.get(product.pk, []),
+            reviewer_conditions={slug for (slug,) in shown.get(product.pk, [])},
+            tips=tips.get(product.pk, []),
+        )
         for product in products
     }
 
 
-def build(product, titles, rating, reviews, tips):
-    categories = [product.primary_category, *product.secondary_categories.all()]
-    codes = sorted({code for c in categories if c for code in code_and_ancestors(c.code)})
+def _grouped(rows):
+    """{first value: [the rest of each row, ...]} for rows led by a product id."""
+    grouped = {}
+    for first, *rest in rows:
+        grouped.setdefault(first, []).append(tuple(rest))
+    return grouped
+
+
+def build(product, titles, *, categories, needs, conditions, rating, reviews,
+          reviewer_conditions, tips):  # fmt: skip
+    codes = sorted({code for category in categories for code in code_and_ancestors(category)})
     low, high = product.price_range or (None, None)
     contributions = []
-    for review in reviews:
-        contributions += [review.title, review.body]
-    for tip in tips:
-        contributions += [tip.title, tip.problem, *tip.step_texts()]
+    for _, title, body, _, _ in reviews:
+        contributions += [title, body]
+    for title, problem, steps, _ in tips:
+        contributions += [title, problem, *(step["text"] for step in steps)]
+    body = product.body.stream_block.get_searchable_content(product.body)
     return {
         "product_id": product.pk,
         "name": product.title,
         "summary": product.summary,
-        "body": [
-            text
-            for text in product.body.stream_block.get_searchable_content(product.body)
-            if text.strip()
-        ],  # fmt: skip
+        "body": [text for text in body if text.strip()],
         "manufacturer": product.manufacturer.name if product.manufacturer else None,
         "categories": [titles[code] for code in codes if code in titles],
-        "needs_text": [need.name for need in product.needs.all()],
-        "conditions_text": [condition.name for condition in product.conditions.all()],
+        "needs_text": [name for _, name in needs],
+        "conditions_text": [name for _, name in conditions],
         "contributions": contributions,
         "url": product.url,
         "iso_codes": codes,
-        "needs": sorted(need.slug for need in product.needs.all()),
-        "conditions": sorted(condition.slug for condition in product.conditions.all()),
-        "reviewer_roles": sorted({review.author_role for review in reviews}),
-        "reviewer_conditions": sorted(
-            {c.slug for review in reviews for c in review.author_conditions.all()}
-        ),
+        "needs": sorted(slug for slug, _ in needs),
+        "conditions": sorted(slug for slug, _ in conditions),
+        "reviewer_roles": sorted({role for _, _, _, role, _ in reviews}),
+        "reviewer_conditions": sorted(reviewer_conditions),
         "tips": [WITH_TIPS] if tips else [],
         "availability": DISCONTINUED if product.discontinued else AVAILABLE,
         "price_low": float(low) if low is not None else None,
@@ -163,7 +196,7 @@ def build(product, titles, rating, reviews, tips):
         "first_published_at": product.first_published_at,
         "last_changed_at": max(
             [product.last_published_at or product.first_published_at]
-            + [r.published_at for r in reviews]
-            + [t.published_at for t in tips]  # fmt: skip
+            + [published for *_, published in reviews]
+            + [published for *_, published in tips]
         ),
     }

@@ -10,7 +10,7 @@ than as different answers.
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -74,7 +74,9 @@ def drop_plural(token):
     return token[:-1]
 
 
+@lru_cache(maxsize=200_000)
 def stem(token):
+    # Catalogue text repeats its words; the pure-Python stemmer is the slow part of indexing.
     return _stemmer.stemWord(token)
 
 
