@@ -13,23 +13,22 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.ui.tables import Column, DateColumn
 
 from products.models import ProductPage
 from reviews import moderation
 from reviews.admin_views import (
     ApproveWaitingBulkAction,
     DecisionForm,
+    DecisionView,
     QueueFilterSet,
     QueueView,
     ReviewPermissionPolicy,
     decision_url,
+    status_column,
 )
-from reviews.models import Photo, Review, Status, Tip
+from reviews.models import Photo, Review, Tip
 
 
 class PhotoPermissionPolicy(ReviewPermissionPolicy):
@@ -109,12 +108,7 @@ def queue_columns():
         Column("belongs_to", label="Photo of", accessor=belongs_to),
         Column("author", label="Author", accessor="contribution.author_name"),
         DateColumn("created_at", label="Sent", sort_key="created_at"),
-        StatusTagColumn(
-            "status",
-            label="Status",
-            accessor="get_status_display",
-            primary=lambda photo: photo.status == Status.PENDING,
-        ),
+        status_column(),
     ]
 
 
@@ -132,11 +126,10 @@ class PhotoDecisionForm(DecisionForm):
         super().__init__(*args, **kwargs)
 
 
-class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class PhotoDecisionView(DecisionView):
     """Look at a photo and what it belongs to and approve or reject it: the "edit" view."""
 
     model = Photo
-    permission_required = "change"
     form_class = PhotoDecisionForm
     template_name = "reviews/admin/photo_decision.html"
     page_title = "Photo"
@@ -186,12 +179,6 @@ class PhotoDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
             self.request, message, buttons=[messages.button(self.history_url, "History")]
         )
         return redirect(self.index_url_name)
-
-    def form_invalid(self, form):
-        messages.validation_error(
-            self.request, "The decision could not be saved. Correct the errors below.", form
-        )
-        return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

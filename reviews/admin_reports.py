@@ -15,19 +15,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext
-from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView
 
 from reviews import moderation
 from reviews.admin_photos import photo_context, photo_queryset
 from reviews.admin_views import (
+    DecisionView,
     QueueSummaryItem,
     ReviewPermissionPolicy,
     decision_url,
@@ -170,11 +168,10 @@ class ReportActionForm(forms.Form):
         ]
 
 
-class ReportActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class ReportActionView(DecisionView):
     """The reported item with all its open reports, and the choice to withdraw or keep it."""
 
     model = Report
-    permission_required = "change"
     form_class = ReportActionForm
     template_name = "reviews/admin/report.html"
     page_title = "Report"
@@ -251,12 +248,6 @@ class ReportActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
             message += " It stays as it is."
         messages.success(self.request, message)
         return redirect(self.index_url_name)
-
-    def form_invalid(self, form):
-        messages.validation_error(
-            self.request, "The decision could not be saved. Correct the errors below.", form
-        )
-        return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

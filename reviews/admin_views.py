@@ -266,13 +266,18 @@ def queue_columns():
         Column("author", label="Author", accessor="author_name"),
         Column("kind", label="What it is", accessor=kind_of),
         DateColumn("submitted_at", label="Submitted", sort_key="submitted_at"),
-        StatusTagColumn(
-            "status",
-            label="Status",
-            accessor="get_status_display",
-            primary=lambda item: item.status == Status.PENDING,
-        ),
+        status_column(),
     ]
+
+
+def status_column():
+    """Each queue's status, marked while the item waits for a decision."""
+    return StatusTagColumn(
+        "status",
+        label="Status",
+        accessor="get_status_display",
+        primary=lambda item: item.status == Status.PENDING,
+    )
 
 
 class QueueHistoryView(HistoryView):
@@ -352,14 +357,25 @@ def version(content, changed, rows, texts, **extra):
     }
 
 
-class ContributionDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """A queue's "edit" view: one item, and a moderator's decision on it."""
+
+    permission_required = "change"
+
+    def form_invalid(self, form):
+        messages.validation_error(
+            self.request, "The decision could not be saved. Correct the errors below.", form
+        )
+        return super().form_invalid(form)
+
+
+class ContributionDecisionView(DecisionView):
     """Read a review or tip in full and approve or reject it: its queue's "edit" view.
 
     Subclasses name the model and say how its text reads (`content_rows`).
     """
 
     model = None
-    permission_required = "change"
     form_class = ContributionDecisionForm
     template_name = "reviews/admin/decision.html"
     header_icon = "tasks"
@@ -430,9 +446,6 @@ class ContributionDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin
         return redirect(self.index_url_name)
 
     def form_invalid(self, form):
-        messages.validation_error(
-            self.request, "The decision could not be saved. Correct the errors below.", form
-        )
         # The page shows the item as it is now, so a decision sent from it is on that text.
         form.data = form.data.copy()
         form.data["seen"] = self.object.updated_at.isoformat()
