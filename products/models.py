@@ -256,6 +256,12 @@ class ProductPage(Page):
             raise ValidationError({"price_max": PRICE_ORDER_MESSAGE})
 
     @property
+    def card_image(self):
+        """The gallery's first image, for product cards (prefetched by .for_listing())."""
+        first = next(iter(self.gallery_images.all()), None)
+        return first.image if first else None
+
+    @property
     def price_range(self):
         """(low, high) for display, or None when no price is known."""
         low, high = self.price_min, self.price_max

@@ -24,7 +24,6 @@ from elasticsearch import ConnectionTimeout
 from ninja import NinjaAPI, Status
 from ninja.errors import HttpError, ValidationError
 
-from products.models import ProductPage
 from search import params
 from search.api_schemas import (
     AUTOCOMPLETE_PARAMETERS,
@@ -168,30 +167,25 @@ def suggest(request):
 
 
 def product_results(request, results):
-    """This page's products in the search's order, in one query; any unpublished since it
-    was indexed is left out."""
-    products = ProductPage.objects.live().filter(pk__in=results.ids)
-    found = {p.pk: p for p in products.select_related("manufacturer", "rating_summary")}
+    """This page's products in the search's order, from the hits' card fields."""
     listed = []
     for product_id in results.ids:
-        product = found.get(product_id)
-        if product is None:
+        card = results.cards.get(product_id)
+        if card is None:
             continue
-        low, high = product.price_range or (None, None)
-        rating = getattr(product, "rating_summary", None)  # none before a first review
         marked = results.highlights.get(product_id, {})
         listed.append(
             {
-                "id": product.pk,
-                "title": product.title,
-                "url": request.build_absolute_uri(product.get_url(request)),
-                "summary": product.summary,
-                "manufacturer": product.manufacturer.name if product.manufacturer else None,
-                "price_low": low,
-                "price_high": high,
-                "rating": rating.average if rating else None,
-                "review_count": rating.review_count if rating else 0,
-                "tip_count": rating.tip_count if rating else 0,
+                "id": product_id,
+                "title": card["name"],
+                "url": request.build_absolute_uri(card["url"]),
+                "summary": card.get("summary") or "",
+                "manufacturer": card.get("manufacturer"),
+                "price_low": card.get("price_low"),
+                "price_high": card.get("price_high"),
+                "rating": card.get("rating"),
+                "review_count": card.get("review_count") or 0,
+                "tip_count": card.get("tip_count") or 0,
                 "highlight": {name: str(marked[name]) for name in HIGHLIGHTED if name in marked},
             }
         )

@@ -15,7 +15,7 @@ from django.db.models.functions import Collate
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.documents import AVAILABLE, SEARCHED
+from search.documents import AVAILABLE, CARD_FIELDS, SEARCHED
 from search.engine import Results, Suggestion
 from search.faceted import SORTS, ProductSearch, Ranges, Terms, weight
 from search.store import SearchDocument, SearchFacetValue, words
@@ -94,11 +94,13 @@ class DatabaseEngine:
         for name, facet in ProductSearch.facets.items():
             others = [condition for other, condition in chosen.items() if other != name]
             facets[name] = _counts(facet, documents.filter(*others))
+        cards = self._cards(page)
         return Results(
             total=total,
             ids=page,
             facets=facets,
-            highlights=self._highlights(page, query) if wanted else {},
+            cards=cards,
+            highlights=self._highlights(cards, query) if wanted else {},
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
         )
@@ -122,19 +124,26 @@ class DatabaseEngine:
         found.sort(key=lambda s: (s.name.lower(), s.product_id))
         return found[:size]
 
-    def _highlights(self, ids, query):
+    def _cards(self, ids):
+        """{product id: card fields} for a page of products, read from their documents."""
+        rows = SearchDocument.objects.filter(pk__in=ids).values_list(
+            *(f"document__{name}" for name in CARD_FIELDS)
+        )
+        return {row[0]: dict(zip(CARD_FIELDS, row, strict=True)) for row in rows}
+
+    def _highlights(self, cards, query):
         terms = set()
         for concept in concepts(query.words):
             terms.update(term for phrase in concept for term in phrase)
         found = {}
-        for row in SearchDocument.objects.filter(pk__in=ids).values("product_id", "document"):
+        for product_id, card in cards.items():
             marked = {
                 name: html
                 for name in ("name", "summary")
-                if (html := mark(row["document"].get(name) or "", terms)) is not None
+                if (html := mark(card.get(name) or "", terms)) is not None
             }
             if marked:
-                found[row["product_id"]] = marked
+                found[product_id] = marked
         return found
 
 

@@ -26,6 +26,10 @@ SEARCHED = ["name", "summary", "body", "manufacturer", "categories", "needs_text
 AVAILABLE = "available"
 DISCONTINUED = "discontinued"
 WITH_TIPS = "with_tips"
+# What a listing shows of each product: read from the search's hits, so a page of results
+# costs no product queries. Kept current with everything else in the document.
+CARD_FIELDS = ["product_id", "name", "url", "summary", "manufacturer", "price_low", "price_high",
+               "discontinued", "image_id", "rating", "review_count", "tip_count"]  # fmt: skip
 
 
 def text_field(**kwargs):
@@ -56,6 +60,7 @@ class ProductDocument(Document):
 
     product_id = Integer()
     url = Keyword(index=False)
+    image_id = Integer(index=False)  # the first photo of the gallery, for cards
     iso_codes = Keyword()  # each category's code and its ancestors' codes
     needs = Keyword()  # slugs
     conditions = Keyword()
@@ -83,7 +88,7 @@ def product_documents(products):
     Contributions and terms are read as plain rows rather than model objects: building
     documents is what limits a full reindex, and rows cost a fraction of objects.
     """
-    from products.models import ProductCondition, ProductNeed, ProductPage
+    from products.models import ProductCondition, ProductGalleryImage, ProductNeed, ProductPage
     from reviews.models import ProductRating, Review, Tip
     from taxonomy.models import IsoCategory
 
@@ -112,6 +117,13 @@ def product_documents(products):
         .values_list("content_object_id", "tag__slug", "tag__name")
         .order_by("tag__name")
     )
+    images = {}
+    for product_id, image_id in (
+        ProductGalleryImage.objects.filter(page_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "image_id")
+    ):
+        images.setdefault(product_id, image_id)
     ratings = {r.product_id: r for r in ProductRating.objects.filter(product_id__in=ids)}
     approved = Review.objects.approved().filter(product_id__in=ids).order_by("pk")
     reviews = _grouped(
@@ -132,6 +144,7 @@ def product_documents(products):
         product.pk: build(
             product,
             titles,
+            image_id=images.get(product.pk),
             categories=[
                 *([product.primary_category.code] if product.primary_category else []),
                 *(codes[pk] for (pk,) in secondary.get(product.pk, [])),
@@ -155,7 +168,7 @@ def _grouped(rows):
     return grouped
 
 
-def build(product, titles, *, categories, needs, conditions, rating, reviews,
+def build(product, titles, *, image_id, categories, needs, conditions, rating, reviews,
           reviewer_conditions, tips):  # fmt: skip
     codes = sorted({code for category in categories for code in code_and_ancestors(category)})
     low, high = product.price_range or (None, None)
@@ -176,6 +189,7 @@ def build(product, titles, *, categories, needs, conditions, rating, reviews,
         "conditions_text": [name for _, name in conditions],
         "contributions": contributions,
         "url": product.url,
+        "image_id": image_id,
         "iso_codes": codes,
         "needs": sorted(slug for slug, _ in needs),
         "conditions": sorted(slug for slug, _ in conditions),

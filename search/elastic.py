@@ -199,7 +199,9 @@ class ElasticsearchEngine:
                 str(key): count for key, count, _ in values if count or isinstance(facet, Ranges)
             }
         highlights = {}
+        cards = {}
         for hit in response.hits:
+            cards[hit.product_id] = hit.to_dict()
             marked = getattr(hit.meta, "highlight", None)
             if marked:
                 highlights[hit.product_id] = {
@@ -210,6 +212,7 @@ class ElasticsearchEngine:
             total=response.hits.total.value,
             ids=[hit.product_id for hit in response.hits],
             facets=facets,
+            cards=cards,
             highlights=highlights,
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,

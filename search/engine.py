@@ -43,6 +43,8 @@ class Results:
     ids: list  # this page's product ids, in order
     # {facet: {value: count}}: each facet's counts apply every other facet's filters.
     facets: dict
+    # {product id: {field: value}} of search.documents.CARD_FIELDS, for this page's products
+    cards: dict = field(default_factory=dict)
     # {product id: {field: HTML with the matched words in <mark>}}
     highlights: dict = field(default_factory=dict)
     suggestion: str | None = None

@@ -5,7 +5,7 @@ facets, and the sorts. Elasticsearch runs it as it is; the database implementati
 
 from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, TermsFacet
 
-from search.documents import AVAILABLE, ProductDocument
+from search.documents import AVAILABLE, CARD_FIELDS, ProductDocument
 
 PER_PAGE = 24
 MAX_PAGE = 400  # deeper pages than anyone reads cost Elasticsearch more than they are worth
@@ -104,7 +104,8 @@ class ProductSearch(FacetedSearch):
 
     def search(self):
         # Exact totals: the result count is shown and announced, so an estimate will not do.
-        return super().search().extra(track_total_hits=True)
+        # Hits bring what a listing shows of each product, and no more.
+        return super().search().extra(track_total_hits=True).source(CARD_FIELDS)
 
     def query(self, search, query):
         """Every word, or a synonym of it, somewhere in the product; the fields weigh the order."""

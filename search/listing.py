@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from wagtail.images import get_image_model
 
 from products.models import ProductPage
 from search import params
@@ -22,6 +23,7 @@ from search.faceted import MIN_RATINGS, PRICE_BANDS, SORTS
 from search.log import record_search
 from search.text import STOP_WORDS, analyse, tokenize
 
+CARD_RENDITION = "fill-480x320"  # as includes/product_card.html asks for it
 FACET_ORDER = ["need", "condition", "category", "price", "rating", "role", "tips", "discontinued"]
 
 
@@ -40,6 +42,37 @@ class Facet:
     legend: str
     options: list
     single: bool = False  # radios: one choice at a time
+
+
+@dataclass
+class Card:
+    """A product as a listing shows it, made from its search hit: the attributes a product
+    page has for includes/product_card.html, without loading the page."""
+
+    pk: int
+    title: str
+    url: str
+    summary: str
+    manufacturer: str | None
+    price_range: tuple | None
+    discontinued: bool
+    card_image: object = None
+    highlighted_summary: str | None = None
+
+    @classmethod
+    def from_hit(cls, fields, image=None, highlights=None):
+        low, high = fields.get("price_low"), fields.get("price_high")
+        return cls(
+            pk=fields["product_id"],
+            title=fields["name"],
+            url=fields["url"],
+            summary=fields.get("summary") or "",
+            manufacturer=fields.get("manufacturer"),
+            price_range=(low, high) if low is not None else None,
+            discontinued=bool(fields.get("discontinued")),
+            card_image=image,
+            highlighted_summary=(highlights or {}).get("summary"),
+        )
 
 
 @dataclass
@@ -82,14 +115,22 @@ class Listing:
 
     @cached_property
     def products(self):
+        """This page's products as cards, from the hits: only their photos are loaded."""
         if not self.results or not self.results.ids:
             return []
-        found = ProductPage.objects.live().for_listing().in_bulk(self.results.ids)
-        products = [found[pk] for pk in self.results.ids if pk in found]
-        for product in products:
-            marked = self.results.highlights.get(product.pk, {})
-            product.highlighted_summary = marked.get("summary")
-        return products
+        cards = self.results.cards
+        wanted = {cards[pk].get("image_id") for pk in self.results.ids if pk in cards}
+        wanted.discard(None)
+        images = {}
+        if wanted:
+            images = get_image_model().objects.prefetch_renditions(CARD_RENDITION).in_bulk(wanted)
+        return [
+            Card.from_hit(
+                cards[pk], images.get(cards[pk].get("image_id")), self.results.highlights.get(pk)
+            )
+            for pk in self.results.ids
+            if pk in cards
+        ]
 
     @cached_property
     def page_obj(self):

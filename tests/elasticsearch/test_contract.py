@@ -138,6 +138,7 @@ def test_both_implementations_agree(engines, text, filters, sort):
     else:
         assert from_database.ids == from_elastic.ids
     assert from_database.facets == from_elastic.facets
+    assert from_database.cards == from_elastic.cards  # what the listing shows of each
 
 
 def test_the_contract_covers_every_facet_and_sort_and_finds_things(engines):

@@ -5,10 +5,12 @@ from http import HTTPStatus
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.http import urlencode
 
 from search.models import SearchLog
-from tests.factories import make_member, make_product, make_review, make_tip
+from tests.factories import make_manufacturer, make_member, make_product, make_review, make_tip
 from tests.search.hostile_queries import PARAMETERS, QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +192,43 @@ def test_each_search_is_logged_without_the_person(client, catalogue):
     entry = SearchLog.objects.get()
     assert (entry.query, entry.result_count) == ("grab rail", 2)
     assert entry.filters["need"] == [BATHING]
+
+
+def test_cards_come_from_the_search_with_the_gallery_s_first_photo(
+    client, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """A page of results shows each product's card without loading its page: 20 cost
+    the queries 2 do, and a product's edit shows once it is published."""
+
+    def publish(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_product(*args, **kwargs)
+
+    maker = make_manufacturer("Grips Ltd")
+    first = publish("Grabber 0", summary="Reaches high shelves.", needs=["Cooking"],
+                    manufacturer=maker, price_min=Decimal("12.50"), image=True)  # fmt: skip
+    publish("Grabber 1", needs=["Cooking"], image=True)
+    client.get("/search/?q=grabber")  # makes the photos' renditions
+    with CaptureQueriesContext(connection) as two:
+        soup = page(client, q="grabber")
+    queries = len(two)  # read now: each request empties the connection's log
+    card = soup.select(".card")[0]
+    assert card.select_one(".card__title a")["href"] == first.url
+    assert card.select_one(".card__title").get_text(strip=True) == "Grabber 0"
+    assert "Reaches high shelves." in card.select_one(".card__summary").get_text()
+    facts = [dd.get_text(strip=True) for dd in card.select(".card__facts dd")]
+    assert facts == ["Grips Ltd", "£12.50"]
+    assert card.select_one("img.card__image")["alt"] == ""
+    assert "fill-480x320" in card.select_one("img.card__image")["src"]
+
+    for number in range(2, 20):
+        publish(f"Grabber {number}", needs=["Cooking"], manufacturer=make_manufacturer(),
+                image=True)  # fmt: skip
+    client.get("/search/?q=grabber")
+    with django_assert_num_queries(queries):
+        assert len(titles(page(client, q="grabber"))) == 20
+
+    first.title = "Long grabber"
+    with django_capture_on_commit_callbacks(execute=True):
+        first.save_revision().publish()
+    assert "Long grabber" in titles(page(client, q="grabber"))
