@@ -5,6 +5,9 @@ dicts in a fixed number of queries. Elasticsearch indexes them as `ProductDocume
 database implementation stores the same dicts with their words analysed as the index does.
 """
 
+from collections import namedtuple
+
+from django.db.models import Max, Q
 from elasticsearch.dsl import (
     Boolean,
     Date,
@@ -82,82 +85,140 @@ class ProductDocument(Document):
         name = "products"  # replaced by search.indexing with the configured alias
 
 
+# A product page's own fields, as one row.
+PRODUCT_FIELDS = ["pk", "title", "summary", "body", "path", "url_path", "manufacturer__name",
+                  "primary_category__code", "price_min", "price_max", "discontinued",
+                  "first_published_at", "last_published_at"]  # fmt: skip
+ProductRow = namedtuple("ProductRow", [name.replace("__", "_") for name in PRODUCT_FIELDS])
+
+
 def product_documents(products):
     """{product id: document dict} for live product pages, in a fixed number of queries.
 
-    Contributions and terms are read as plain rows rather than model objects: building
-    documents is what limits a full reindex, and rows cost a fraction of objects.
+    Everything is read as plain rows, never as model objects: building documents is what
+    limits a full reindex, and rows cost a fraction of objects.
     """
     from products.models import ProductCondition, ProductGalleryImage, ProductNeed, ProductPage
     from reviews.models import ProductRating, Review, Tip
     from taxonomy.models import IsoCategory
 
-    ids = [p.pk if hasattr(p, "pk") else p for p in products]
-    products = list(
-        ProductPage.objects.live()
-        .filter(pk__in=ids)
-        .select_related("manufacturer", "primary_category")
+    wanted = {p.pk if hasattr(p, "pk") else p for p in products}
+    rows = [
+        ProductRow(*row)
+        for row in ProductPage.objects.live()
+        .filter(_among("pk", sorted(wanted)))
         .order_by("pk")
-    )
-    ids = [product.pk for product in products]
+        .values_list(*PRODUCT_FIELDS)
+        if row[0] in wanted
+    ]
+    ids = [row.pk for row in rows]
+    urls = page_urls([(row.path, row.url_path) for row in rows])
     codes = dict(IsoCategory.objects.values_list("pk", "code"))
     titles = dict(IsoCategory.objects.values_list("code", "title"))
     secondary = _grouped(
-        ProductPage.secondary_categories.through.objects.filter(productpage_id__in=ids)
+        ProductPage.secondary_categories.through.objects.filter(_among("productpage_id", ids))
         .values_list("productpage_id", "isocategory_id")
         .order_by("pk")
     )
     needs = _grouped(
-        ProductNeed.objects.filter(content_object_id__in=ids)
+        ProductNeed.objects.filter(_among("content_object_id", ids))
         .values_list("content_object_id", "tag__slug", "tag__name")
         .order_by("tag__name")
     )
     conditions = _grouped(
-        ProductCondition.objects.filter(content_object_id__in=ids)
+        ProductCondition.objects.filter(_among("content_object_id", ids))
         .values_list("content_object_id", "tag__slug", "tag__name")
         .order_by("tag__name")
     )
     images = {}
     for product_id, image_id in (
-        ProductGalleryImage.objects.filter(page_id__in=ids)
+        ProductGalleryImage.objects.filter(_among("page_id", ids))
         .order_by("sort_order", "pk")
         .values_list("page_id", "image_id")
     ):
         images.setdefault(product_id, image_id)
-    ratings = {r.product_id: r for r in ProductRating.objects.filter(product_id__in=ids)}
-    approved = Review.objects.approved().filter(product_id__in=ids).order_by("pk")
-    reviews = _grouped(
-        approved.values_list("product_id", "pk", "title", "body", "author_role", "published_at")
-    )
-    shown = _grouped(
-        Review.author_conditions.through.objects.filter(
-            review__in=approved.values("pk")
-        ).values_list("review__product_id", "condition__slug")
-    )
-    tips = _grouped(
-        Tip.objects.approved()
-        .filter(product_id__in=ids)
-        .order_by("pk")
-        .values_list("product_id", "title", "problem", "steps", "published_at")
-    )
-    return {
-        product.pk: build(
-            product,
-            titles,
-            image_id=images.get(product.pk),
-            categories=[
-                *([product.primary_category.code] if product.primary_category else []),
-                *(codes[pk] for (pk,) in secondary.get(product.pk, [])),
-            ],
-            needs=needs.get(product.pk, []),
-            conditions=conditions.get(product.pk, []),
-            rating=ratings.get(product.pk),
-            reviews=reviews.get(product.pk, []),
-            reviewer_conditions={slug for (slug,) in shown.get(product.pk, [])},
-            tips=tips.get(product.pk, []),
-        )
-        for product in products
+    ratings = {
+        product_id: (average, dimensions)
+        for product_id, average, dimensions in ProductRating.objects.filter(
+            _among("product_id", ids)
+        ).values_list("product_id", "average", "dimensions")
     }
+    approved = Review.objects.approved().filter(_among("product_id", ids))
+    # Each review with the conditions its author shows, joined: a row per condition.
+    reviews, shown, last = {}, {}, None
+    for product_id, review_id, title, body, role, condition in approved.order_by("pk").values_list(
+        "product_id", "pk", "title", "body", "author_role", "author_conditions__slug"
+    ):
+        if review_id != last:
+            reviews.setdefault(product_id, []).append((title, body, role))
+            last = review_id
+        if condition:
+            shown.setdefault(product_id, set()).add(condition)
+    approved_tips = Tip.objects.approved().filter(_among("product_id", ids))
+    tips = _grouped(
+        approved_tips.order_by("pk").values_list("product_id", "title", "problem", "steps")
+    )
+    # When each product's contributions last changed, counted by the database rather than
+    # read a row at a time.
+    latest = {}
+    for contributions in (approved, approved_tips):
+        for product_id, published in (
+            contributions.order_by()
+            .values("product_id")
+            .annotate(latest=Max("published_at"))
+            .values_list("product_id", "latest")
+        ):
+            if published and (product_id not in latest or published > latest[product_id]):
+                latest[product_id] = published
+    body_block = ProductPage._meta.get_field("body").stream_block
+    return {
+        row.pk: build(
+            row,
+            titles,
+            url=urls.get(row.url_path),
+            body=body_block.get_searchable_content(row.body),
+            image_id=images.get(row.pk),
+            categories=[
+                *([row.primary_category_code] if row.primary_category_code else []),
+                *(codes[pk] for (pk,) in secondary.get(row.pk, [])),
+            ],
+            needs=needs.get(row.pk, []),
+            conditions=conditions.get(row.pk, []),
+            rating=ratings.get(row.pk, (None, {})),
+            reviews=reviews.get(row.pk, []),
+            reviewer_conditions=shown.get(row.pk, ()),
+            tips=tips.get(row.pk, []),
+            contributed_at=latest.get(row.pk),
+        )
+        for row in rows
+    }
+
+
+def _among(column, ids):
+    """Rows of these products (ids in order). A rebuild's batches are runs of neighbouring
+    ids, and a range costs the database and the driver far less than 500 placeholders do;
+    rows of products between them are ignored."""
+    if ids and ids[-1] - ids[0] < 2 * len(ids):
+        return Q(**{f"{column}__gte": ids[0], f"{column}__lte": ids[-1]})
+    return Q(**{f"{column}__in": ids})
+
+
+def page_urls(paths):
+    """{url path: URL} as Page.url gives them, for pages given as (tree path, url path): a
+    page's URL is its parent's followed by its slug, so only the parents (for products, the
+    one catalogue page) are asked."""
+    from wagtail.models import Page
+
+    parents = {
+        parent.path: (parent.url_path, parent.url)
+        for parent in Page.objects.filter(path__in={path[: -Page.steplen] for path, _ in paths})
+    }
+    urls = {}
+    for path, url_path in paths:
+        parent_url_path, parent_url = parents.get(path[: -Page.steplen], (None, None))
+        if parent_url is not None:
+            urls[url_path] = parent_url + url_path[len(parent_url_path) :]
+    return urls
 
 
 def _grouped(rows):
@@ -168,49 +229,47 @@ def _grouped(rows):
     return grouped
 
 
-def build(product, titles, *, image_id, categories, needs, conditions, rating, reviews,
-          reviewer_conditions, tips):  # fmt: skip
+def build(row, titles, *, url, body, image_id, categories, needs, conditions, rating, reviews,
+          reviewer_conditions, tips, contributed_at):  # fmt: skip
     codes = sorted({code for category in categories for code in code_and_ancestors(category)})
-    low, high = product.price_range or (None, None)
+    low, high = row.price_min, row.price_max
+    if low is None:
+        low = high
+    elif high is None:
+        high = low
+    average, dimensions = rating
     contributions = []
-    for _, title, body, _, _ in reviews:
-        contributions += [title, body]
-    for title, problem, steps, _ in tips:
+    for title, text, _ in reviews:
+        contributions += [title, text]
+    for title, problem, steps in tips:
         contributions += [title, problem, *(step["text"] for step in steps)]
-    body = product.body.stream_block.get_searchable_content(product.body)
+    changed = row.last_published_at or row.first_published_at
     return {
-        "product_id": product.pk,
-        "name": product.title,
-        "summary": product.summary,
+        "product_id": row.pk,
+        "name": row.title,
+        "summary": row.summary,
         "body": [text for text in body if text.strip()],
-        "manufacturer": product.manufacturer.name if product.manufacturer else None,
+        "manufacturer": row.manufacturer_name,
         "categories": [titles[code] for code in codes if code in titles],
         "needs_text": [name for _, name in needs],
         "conditions_text": [name for _, name in conditions],
         "contributions": contributions,
-        "url": product.url,
+        "url": url,
         "image_id": image_id,
         "iso_codes": codes,
         "needs": sorted(slug for slug, _ in needs),
         "conditions": sorted(slug for slug, _ in conditions),
-        "reviewer_roles": sorted({role for _, _, _, role, _ in reviews}),
-        "reviewer_conditions": sorted(reviewer_conditions),
+        "reviewer_roles": sorted({role for _, _, role in reviews}),
+        "reviewer_conditions": sorted(set(reviewer_conditions)),
         "tips": [WITH_TIPS] if tips else [],
-        "availability": DISCONTINUED if product.discontinued else AVAILABLE,
+        "availability": DISCONTINUED if row.discontinued else AVAILABLE,
         "price_low": float(low) if low is not None else None,
         "price_high": float(high) if high is not None else None,
-        "rating": float(rating.average) if rating and rating.average is not None else None,
+        "rating": float(average) if average is not None else None,
         "review_count": len(reviews),
-        "dimension_ratings": {
-            name: figures["average"]
-            for name, figures in (rating.dimensions if rating else {}).items()
-        },
+        "dimension_ratings": {name: figures["average"] for name, figures in dimensions.items()},
         "tip_count": len(tips),
-        "discontinued": product.discontinued,
-        "first_published_at": product.first_published_at,
-        "last_changed_at": max(
-            [product.last_published_at or product.first_published_at]
-            + [published for *_, published in reviews]
-            + [published for *_, published in tips]
-        ),
+        "discontinued": row.discontinued,
+        "first_published_at": row.first_published_at,
+        "last_changed_at": max(filter(None, (changed, contributed_at)), default=None),
     }
