@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from products.models import ProductPage
@@ -34,6 +35,7 @@ class Option:
     count: int
     selected: bool
     children: list = None
+    id: str = ""  # the input's, set by its Facet
 
 
 @dataclass
@@ -42,6 +44,17 @@ class Facet:
     legend: str
     options: list
     single: bool = False  # radios: one choice at a time
+
+    def __post_init__(self):
+        # Worked out once here rather than for every option in the template.
+        self.kind = "radios" if self.single else "checkboxes"
+        self.input_type = "radio" if self.single else "checkbox"
+        self._name(self.options)
+
+    def _name(self, options):
+        for option in options:
+            option.id = f"facet-{self.param}-{slugify(option.value)}"
+            self._name(option.children or [])
 
 
 @dataclass
