@@ -1,8 +1,29 @@
+import re
+from html import unescape
+
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+class IndexedRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose words reach search without a full HTML parse.
+
+    Wagtail strips the tags with Django's strip_tags, an HTMLParser in pure Python, which was
+    a third of the time spent building a product's search document. The editor writes
+    well-formed HTML with its attributes escaped, so a tag never holds a bare ">", and
+    replacing each tag with a space gives the same words.
+    """
+
+    def get_searchable_content(self, value):
+        if not self.search_index:
+            return []
+        return [" ".join(unescape(TAG.sub(" ", value.source)).split())]
 
 
 class PrefetchedImageChooserBlock(ImageChooserBlock):
@@ -43,7 +64,7 @@ class SpecificationTableBlock(blocks.StructBlock):
 
 
 class ProductBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = IndexedRichTextBlock(
         features=RICH_TEXT_FEATURES, template="blocks/paragraph.html", icon="pilcrow"
     )
     image = ImageWithAltBlock()

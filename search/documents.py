@@ -7,7 +7,8 @@ database implementation stores the same dicts with their words analysed as the i
 
 from collections import namedtuple
 
-from django.db.models import Max, Q
+from django.db.models import Max, Q, TextField
+from django.db.models.functions import Cast
 from elasticsearch.dsl import (
     Boolean,
     Date,
@@ -86,7 +87,7 @@ class ProductDocument(Document):
 
 
 # A product page's own fields, as one row.
-PRODUCT_FIELDS = ["pk", "title", "summary", "body", "path", "url_path", "manufacturer__name",
+PRODUCT_FIELDS = ["pk", "title", "summary", "body_json", "path", "url_path", "manufacturer__name",
                   "primary_category__code", "price_min", "price_max", "discontinued",
                   "first_published_at", "last_published_at"]  # fmt: skip
 ProductRow = namedtuple("ProductRow", [name.replace("__", "_") for name in PRODUCT_FIELDS])
@@ -108,6 +109,8 @@ def product_documents(products):
         for row in ProductPage.objects.live()
         .filter(_among("pk", sorted(wanted)))
         .order_by("pk")
+        # The body as JSON text: StreamField's own loading makes a JSONField for every row.
+        .annotate(body_json=Cast("body", TextField()))
         .values_list(*PRODUCT_FIELDS)
         if row[0] in wanted
     ]
@@ -176,7 +179,7 @@ def product_documents(products):
             row,
             titles,
             url=urls.get(row.url_path),
-            body=body_block.get_searchable_content(row.body),
+            body=body_block.get_searchable_content(body_block.to_python(row.body_json)),
             image_id=images.get(row.pk),
             categories=[
                 *([row.primary_category_code] if row.primary_category_code else []),
