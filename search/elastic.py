@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from elasticsearch import NotFoundError
 from elasticsearch.dsl import Index
-from elasticsearch.helpers import bulk, parallel_bulk
+from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.documents import AVAILABLE, ProductDocument
-from search.elasticsearch import get_client
+from search.elasticsearch import SERIALIZERS, OrjsonNdjsonSerializer, get_client
 from search.engine import Results, Suggestion
 from search.faceted import ProductSearch, Ranges
 
@@ -31,16 +31,29 @@ def new_index_name():
     return f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
-def index_definition(name):
+def index_definition(name, loading=False):
     """An index with the product mapping, the site's analysis (which elasticsearch-dsl
-    collects from the mapping's fields), and shards and replicas from settings."""
+    collects from the mapping's fields), and shards and replicas from settings.
+
+    An index made `loading` is for a bulk load that nobody searches until it is done: no
+    refreshes and no replicas meanwhile, as Elastic advises, until `finish_loading()`.
+    """
     index = Index(name)
     index.settings(
         number_of_shards=settings.ELASTICSEARCH_SHARDS,
-        number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
+        number_of_replicas=0 if loading else settings.ELASTICSEARCH_REPLICAS,
+        **({"refresh_interval": "-1"} if loading else {}),
     )
     index.document(ProductDocument)
     return index
+
+
+def bulk_body(index, documents):
+    """One bulk request's NDJSON indexing {product id: document} into `index`."""
+    lines = []
+    for product_id, document in documents.items():
+        lines += [{"index": {"_index": index, "_id": product_id}}, document]
+    return SERIALIZERS[OrjsonNdjsonSerializer.mimetype].dumps(lines)
 
 
 class ElasticsearchEngine:
@@ -53,10 +66,22 @@ class ElasticsearchEngine:
 
     # == The index ==
 
-    def create_index(self, name=None):
+    def create_index(self, name=None, loading=False):
         name = name or new_index_name()
-        index_definition(name).create(using=self.client)
+        index_definition(name, loading).create(using=self.client)
         return name
+
+    def finish_loading(self, name):
+        """Give an index made for loading its replicas and refreshes, and make all it holds
+        searchable."""
+        self.client.indices.put_settings(
+            index=name,
+            settings={
+                "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+                "refresh_interval": None,  # back to Elasticsearch's default
+            },
+        )
+        self.client.indices.refresh(index=name)
 
     def ensure_index(self):
         """The alias, pointing at an index: made, empty, the first time."""
@@ -91,42 +116,45 @@ class ElasticsearchEngine:
         )
         bulk(self.client, actions, refresh=refresh)
 
-    def bulk_load(self, documents, index, progress=None, threads=2, chunk_size=500):
-        """Load (product id, document) pairs into `index` with parallel bulk requests.
+    def bulk_load(self, batches, index, progress=None, threads=2):
+        """Load batches of {product id: document} into `index`, `threads` requests at a time.
 
-        The pairs are made in this thread, as they come from the database and a database
-        connection belongs to its thread; a loader thread sends them meanwhile, so building
-        the next documents and indexing the last ones overlap.
+        Each batch is built and written out as one bulk body in this thread, as a database
+        connection belongs to its thread, while sender threads send the ones before it: building
+        and indexing overlap, and each document is serialized once, in orjson.
         """
-        waiting = queue.Queue(maxsize=chunk_size * threads * 2)
+        waiting = queue.Queue(maxsize=threads * 2)
         failed = []
 
-        def actions():
-            while (pair := waiting.get()) is not None:
-                yield {"_index": index, "_id": pair[0], "_source": pair[1]}
+        def send():
+            while (batch := waiting.get()) is not None:
+                if failed:
+                    continue  # drain, so the builder never blocks
+                count, body = batch
+                try:
+                    response = self.client.bulk(operations=body)
+                except Exception as error:  # noqa: BLE001 - handed to the caller below
+                    failed.append(error)
+                    continue
+                if response["errors"]:
+                    errors = [item for item in response["items"] if "error" in item["index"]]
+                    failed.append(BulkIndexError(f"{len(errors)} document(s) failed", errors))
+                elif progress:
+                    progress(count)
 
-        def load():
-            try:
-                for _ in parallel_bulk(
-                    self.client, actions(), thread_count=threads, chunk_size=chunk_size
-                ):
-                    if progress:
-                        progress(1)
-            except Exception as error:  # noqa: BLE001 - handed to the caller below
-                failed.append(error)
-                while waiting.get() is not None:  # let the producer finish
-                    pass
-
-        loader = threading.Thread(target=load, name="search-bulk-load")
-        loader.start()
+        senders = [threading.Thread(target=send, name="search-bulk-load") for _ in range(threads)]
+        for sender in senders:
+            sender.start()
         try:
-            for pair in documents:
+            for documents in batches:
                 if failed:
                     break
-                waiting.put(pair)
+                waiting.put((len(documents), bulk_body(index, documents)))
         finally:
-            waiting.put(None)
-            loader.join()
+            for _ in senders:
+                waiting.put(None)
+            for sender in senders:
+                sender.join()
         if failed:
             raise failed[0]
 

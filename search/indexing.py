@@ -47,9 +47,14 @@ def rebuild(engine=None, progress=None):
     engine = engine or get_engine()
     ids = live_ids()
     if hasattr(engine, "swap_alias"):
-        name = engine.create_index()
-        engine.bulk_load(documents_in_batches(ids), index=name, progress=progress)
-        engine.client.indices.refresh(index=name)
+        name = engine.create_index(loading=True)
+        try:
+            built = (product_documents(batch) for batch in batches(ids))
+            engine.bulk_load(built, index=name, progress=progress)
+            engine.finish_loading(name)
+        except BaseException:
+            engine.client.indices.delete(index=name)  # half loaded: search keeps the old one
+            raise
         engine.swap_alias(name)
     else:
         engine.remove(set(engine.indexed()) - set(ids))

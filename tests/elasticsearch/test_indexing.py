@@ -7,8 +7,10 @@ import threading
 
 import pytest
 from django.core.management import call_command
+from django.db import DatabaseError
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
+from elasticsearch.helpers import BulkIndexError
 
 from reviews import moderation
 from search import indexing
@@ -127,3 +129,62 @@ def test_the_index_maps_each_field_for_what_search_does_with_it(engine, es):
     assert mapping["first_published_at"]["type"] == "date"
     assert "enabled_synonyms" in settings["analysis"]["filter"]
     assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
+
+
+@pytest.mark.django_db
+def test_a_rebuild_loads_without_refreshes_then_serves_with_the_site_s_settings(
+    engine, settings, monkeypatch
+):
+    """While loading, the new index has no refreshes or replicas (nobody reads it yet); the
+    one the alias reaches has the configured replicas and refreshes again."""
+    make_product("Perching stool", needs=["Washing and bathing"])
+    settings.ELASTICSEARCH_REPLICAS = 1  # a second copy the one test node leaves unassigned
+    seen = {}
+    load = ElasticsearchEngine.bulk_load
+
+    def watched(self, batches, index, **kwargs):
+        seen.update(engine.client.indices.get_settings(index=index)[index]["settings"]["index"])
+        return load(self, batches, index, **kwargs)
+
+    monkeypatch.setattr(ElasticsearchEngine, "bulk_load", watched)
+    indexing.rebuild(engine)
+
+    assert (seen["refresh_interval"], seen["number_of_replicas"]) == ("-1", "0")
+    (name,) = engine.current_indices()
+    serving = engine.client.indices.get_settings(index=name)[name]["settings"]["index"]
+    assert serving["number_of_replicas"] == "1" and "refresh_interval" not in serving
+    assert engine.search(Query(text="perching stool")).total == 1
+
+
+@pytest.mark.django_db
+def test_a_rebuild_that_fails_leaves_search_on_the_index_it_had(engine, monkeypatch):
+    make_product("Perching stool", needs=["Washing and bathing"])
+    indexing.rebuild(engine)
+    before = engine.current_indices()
+    make_product("Bath board", needs=["Washing and bathing"])
+
+    def database_gone(batch):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr("search.indexing.product_documents", database_gone)
+    with pytest.raises(DatabaseError):
+        indexing.rebuild(engine)
+
+    assert engine.current_indices() == before
+    left = engine.client.indices.get(index=f"{engine.alias}-*")
+    assert list(left) == before  # the half-loaded index is gone
+    assert engine.search(Query(text="perching stool")).total == 1
+
+
+def test_a_document_the_index_refuses_fails_the_load_by_name(engine):
+    name = engine.create_index(loading=True)
+    try:
+        good = {"product_id": 1, "name": "Bath board", "price_low": 20.0}
+        bad = {"product_id": 2, "name": "Bath lift", "price_low": "about forty pounds"}
+        with pytest.raises(BulkIndexError) as refused:
+            engine.bulk_load([{1: good}, {2: bad}], index=name)
+    finally:
+        engine.client.indices.delete(index=name)
+    (item,) = refused.value.errors
+    assert item["index"]["_id"] == "2"
+    assert item["index"]["error"]["type"] == "document_parsing_exception"
