@@ -35,12 +35,6 @@ def batches(ids, size=BATCH):
         yield ids[start : start + size]
 
 
-def documents_in_batches(ids, size=BATCH):
-    """(product id, document) for each live product, built a batch at a time."""
-    for batch in batches(ids, size):
-        yield from product_documents(batch).items()
-
-
 def rebuild(engine=None, progress=None):
     """Index every live product afresh. Elasticsearch fills a new index and then swaps the
     alias, so search answers from the old index until the new one is complete."""
