@@ -105,7 +105,13 @@ class ProductSearch(FacetedSearch):
     def search(self):
         # Exact totals: the result count is shown and announced, so an estimate will not do.
         # Hits bring what a listing shows of each product, and no more.
-        return super().search().extra(track_total_hits=True).source(CARD_FIELDS)
+        search = super().search().extra(track_total_hits=True).source(CARD_FIELDS)
+        if not self._query:
+            # Browsing without words (a need's, condition's or category's page, filters
+            # alone) repeats a few requests for everyone, each aggregating much of the
+            # catalogue: the shard request cache answers them until the index next changes.
+            search = search.params(request_cache=True)
+        return search
 
     def query(self, search, query):
         """Every word, or a synonym of it, somewhere in the product; the fields weigh the order."""

@@ -76,3 +76,29 @@ def test_any_text_or_parameter_gets_results_or_an_explanation(client, site_on_th
                 broken[(url, repr(params)[:60])] = status
     assert len(sent) >= 100
     assert not broken
+
+
+def test_browsing_is_answered_from_the_request_cache_until_the_index_changes(
+    client, site_on_the_node, django_capture_on_commit_callbacks
+):
+    """A need's page repeats one heavy request for everyone; word searches are not cached."""
+    engine = ElasticsearchEngine()
+
+    def cache_hits():
+        stats = engine.client.indices.stats(index=engine.alias, metric="request_cache")
+        return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+    url = "/needs/walking-and-moving-around/"
+    assert len(titles(client.get(url))) == 3
+    hits = cache_hits()
+    assert len(titles(client.get(url))) == 3
+    assert cache_hits() == hits + 1
+
+    client.get("/search/", {"q": "frame"})
+    client.get("/search/", {"q": "frame"})
+    assert cache_hits() == hits + 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_product("Walking stick", needs=["Walking and moving around"])
+    engine.refresh()
+    assert "Walking stick" in titles(client.get(url))  # the change is seen, not the cache
