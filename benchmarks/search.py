@@ -184,10 +184,10 @@ def listing_pages():
     }
 
 
-def time_listings(databases, sizes, pages, requests, rounds, progress):
+def time_listings(databases, sizes, pages, requests, rounds, progress, before_each=None):
     """{size: {page: [ms]}}: both sizes in alternating rounds, so a busy moment of the
     machine falls on both alike; each round starts with untimed requests on a fresh
-    connection."""
+    connection. `before_each` runs, untimed, before each timed request."""
     client = Client()
     times = {size: {page: [] for page in pages} for size in sizes}
     per_round = max(1, requests // rounds)
@@ -204,6 +204,8 @@ def time_listings(databases, sizes, pages, requests, rounds, progress):
                     assert client.get(url).status_code == 200, url
             for _ in range(per_round):
                 for page, url in pages.items():
+                    if before_each:
+                        before_each()
                     start = time.perf_counter()
                     response = client.get(url)
                     times[size][page].append((time.perf_counter() - start) * 1000)
@@ -547,6 +549,19 @@ def measure(args, databases, small, big, table, es_client, progress):
     if es_client is None:
         table.note("search measures", "skipped: --no-elasticsearch")
         return
+    cold = time_listings(
+        databases, [small.products, big.products], pages, args.requests // 3, 1, progress,
+        before_each=lambda: es_client.indices.clear_cache(request=True),
+    )  # fmt: skip
+    for page in pages:
+        at_big = percentile(cold[big.products][page])
+        at_small = percentile(cold[small.products][page])
+        table.note(
+            f"  {page} page p95, request cache emptied before each",
+            ms(at_big),
+            f"{ms(at_small)} at {small.products:,}",
+            f"{at_big / at_small:.2f}",
+        )
 
     say(f"Searches, {args.repeats} times each...")
     databases.use(big.products)
