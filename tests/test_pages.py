@@ -213,6 +213,19 @@ def test_pagination_shows_the_ends_and_the_pages_around_the_current_one(number, 
     assert f"Page {number} of 10" in text(nav)
 
 
+def test_pagination_links_a_handful_of_pages_however_many_there_are():
+    from django.core.paginator import Paginator
+
+    page_obj = Paginator(range(100_000), 10).page(5_000)
+    request = RequestFactory().get("/search/", {"page": 5_000})
+    html = render_to_string("includes/pagination.html", {"page_obj": page_obj}, request=request)
+    nav = BeautifulSoup(html, "html.parser").find("nav")
+    items = nav.select(".pagination__item:not(.pagination__item--prev, .pagination__item--next)")
+    assert [spoken(item).removeprefix("Page ") for item in items] == [
+        "1", "…", "4999", "5000", "5001", "…", "10000",
+    ]  # fmt: skip
+
+
 # ---- Products ------------------------------------------------------------------------------
 
 
