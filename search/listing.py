@@ -8,10 +8,10 @@ remove them, pages, and what to try when nothing matches.
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail.images import get_image_model
@@ -310,13 +310,31 @@ class Listing:
         return {"text": suggestion, "url": self.url(q=suggestion), "count": found.total}
 
 
-@cache
 def vocabulary():
     """Words of products' names, needs, conditions and categories, for spelling suggestions.
 
-    Read once per process: a new product's words wait for the next start, which is fine
-    for suggestions.
+    Kept per process and read again when the catalogue's stamp changes (a product published
+    or unpublished, a term added or removed), which costs four small queries: suggestions
+    are only wanted when nothing was found. A term renamed waits for the next of those.
     """
+    stamp = _catalogue_stamp()
+    if _vocabulary.get("stamp") != stamp:
+        _vocabulary.update(stamp=stamp, **_read_vocabulary())
+    return _vocabulary
+
+
+_vocabulary = {}
+
+
+def _catalogue_stamp():
+    from taxonomy.models import Condition, IsoCategory, Need
+
+    products = ProductPage.objects.live().aggregate(n=Count("pk"), changed=Max("last_published_at"))
+    terms = [model.objects.count() for model in (Need, Condition, IsoCategory)]
+    return (products["n"], products["changed"], *terms)
+
+
+def _read_vocabulary():
     from taxonomy.models import Condition, IsoCategory, Need
 
     texts = [
