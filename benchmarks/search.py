@@ -536,8 +536,7 @@ def measure(args, databases, small, big, table, es_client, progress):
     )
     engine = "Elasticsearch" if es_client is not None else "database"
     for page in pages:
-        at_big = percentile(times[big.products][page])
-        at_small = percentile(times[small.products][page])
+        at_big, at_small = (percentile(times[size.products][page]) for size in (big, small))
         table.measure(
             f"{page} page p95 ({engine})",
             ms(at_big),
@@ -554,8 +553,7 @@ def measure(args, databases, small, big, table, es_client, progress):
         before_each=lambda: es_client.indices.clear_cache(request=True),
     )  # fmt: skip
     for page in pages:
-        at_big = percentile(cold[big.products][page])
-        at_small = percentile(cold[small.products][page])
+        at_big, at_small = (percentile(cold[size.products][page]) for size in (big, small))
         table.note(
             f"  {page} page p95, request cache emptied before each",
             ms(at_big),
