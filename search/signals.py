@@ -1,10 +1,11 @@
 """What changes a product's index entry: publishing, moving or removing its page, renaming
-its terms, and every moderation decision on its reviews, tips and photos."""
+its terms or its manufacturer, and every moderation decision on its reviews, tips and
+photos."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from products.models import ProductPage
+from products.models import Manufacturer, ProductPage
 from reviews.signals import moderated
 from search.tasks import queue_reindex
 from taxonomy.models import Condition, IsoCategory, Need
@@ -23,12 +24,16 @@ def term_renamed(sender, instance, created, raw=False, **kwargs):
         queue_reindex(instance.tagged_products.values_list("content_object_id", flat=True))
 
 
+def manufacturer_changed(sender, instance, created, raw=False, **kwargs):
+    # The name is searched and shown on every card of the manufacturer's products.
+    if not (created or raw):
+        queue_reindex(instance.products.values_list("pk", flat=True))
+
+
 def category_changed(sender, instance, created, raw=False, **kwargs):
     # A new code or title changes every product filed under the category.
     if created or raw:
         return
-    from products.models import ProductPage
-
     filed = ProductPage.objects.filter(primary_category=instance).values_list("pk", flat=True)
     also = instance.secondary_products.values_list("pk", flat=True)
     queue_reindex([*filed, *also])
@@ -41,3 +46,4 @@ def connect():
     for model in (Need, Condition):
         post_save.connect(term_renamed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(category_changed, sender=IsoCategory, dispatch_uid="search-category")
+    post_save.connect(manufacturer_changed, sender=Manufacturer, dispatch_uid="search-manufacturer")

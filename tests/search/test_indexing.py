@@ -9,7 +9,13 @@ from search.database import DatabaseEngine
 from search.engine import Query
 from search.store import SearchDocument
 from taxonomy.models import Need
-from tests.factories import make_member, make_product, make_review, make_tip
+from tests.factories import (
+    make_manufacturer,
+    make_member,
+    make_product,
+    make_review,
+    make_tip,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +83,15 @@ def test_renaming_a_need_reindexes_its_products(commits):
     need.name = "Cooking and making drinks"
     commits(need.save)
     assert "Cooking and making drinks" in document(product)["needs_text"]
+
+
+def test_renaming_a_manufacturer_reindexes_its_products(commits):
+    maker = make_manufacturer("Able Living")
+    product = commits(make_product, "Kettle tipper", manufacturer=maker)
+    maker.name = "Able Living Ltd"
+    commits(maker.save)
+    assert document(product)["manufacturer"] == "Able Living Ltd"
+    assert DatabaseEngine().search(Query(text="able ltd")).ids == [product.pk]
 
 
 # The worker opens its own transactions, as it does in production.
