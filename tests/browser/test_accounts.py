@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from tests.accounts.helpers import PASSWORD, make_member
 from tests.browser.test_accessibility import (
@@ -116,8 +117,8 @@ def test_error_summary_takes_focus_and_links_to_the_radios(page, live_server):
     page.goto("/account/signup/")
     page.get_by_role("button", name="Create your account").click()
 
-    focused = active(page)
-    assert "error-summary" in focused["className"]
+    # Waits for the new page: read at once, focus may still be on the one just left.
+    expect(page.locator(".error-summary")).to_be_focused()
     page.get_by_role("link", name="Select how you know the products").click()
     assert active(page)["id"] == "id_role_0"
 
