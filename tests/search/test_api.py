@@ -40,17 +40,6 @@ def _purge_not_due():
     cache.set(PURGE_DUE_KEY, True)
 
 
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (indexing), as a real request's end would."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def make_catalogue(commits):
     """Five products across needs, conditions, categories, prices, reviews and tips; one
     discontinued. `commits` runs each step with its on-commit indexing."""

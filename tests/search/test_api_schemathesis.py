@@ -29,11 +29,7 @@ CHECKS = [not_a_server_error, status_code_conformance, response_schema_conforman
 
 
 @pytest.fixture
-def catalogue(django_capture_on_commit_callbacks):
-    def commits(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
+def catalogue(commits):
     make_catalogue(commits)
     cache.set(PURGE_DUE_KEY, True)  # the search log's daily purge is another test's business
     # Requests go straight to the WSGI application, not through Django's test client, so do

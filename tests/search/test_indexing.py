@@ -20,17 +20,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Run what waits for the commit, as a real request's end would."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def document(product):
     return SearchDocument.objects.get(pk=product.pk).document
 

@@ -195,19 +195,15 @@ def test_each_search_is_logged_without_the_person(client, catalogue):
 
 
 def test_cards_come_from_the_search_with_the_gallery_s_first_photo(
-    client, django_capture_on_commit_callbacks, django_assert_num_queries
+    client, commits, django_assert_num_queries
 ):
     """A page of results shows each product's card without loading its page: 20 cost
     the queries 2 do, and a product's edit shows once it is published."""
-
-    def publish(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_product(*args, **kwargs)
-
     maker = make_manufacturer("Grips Ltd")
-    first = publish("Grabber 0", summary="Reaches high shelves.", needs=["Cooking"],
-                    manufacturer=maker, price_min=Decimal("12.50"), image=True)  # fmt: skip
-    publish("Grabber 1", needs=["Cooking"], image=True)
+    first = commits(make_product, "Grabber 0", summary="Reaches high shelves.",
+                    needs=["Cooking"], manufacturer=maker, price_min=Decimal("12.50"),
+                    image=True)  # fmt: skip
+    commits(make_product, "Grabber 1", needs=["Cooking"], image=True)
     client.get("/search/?q=grabber")  # makes the photos' renditions
     with CaptureQueriesContext(connection) as two:
         soup = page(client, q="grabber")
@@ -222,13 +218,12 @@ def test_cards_come_from_the_search_with_the_gallery_s_first_photo(
     assert "fill-480x320" in card.select_one("img.card__image")["src"]
 
     for number in range(2, 20):
-        publish(f"Grabber {number}", needs=["Cooking"], manufacturer=make_manufacturer(),
-                image=True)  # fmt: skip
+        commits(make_product, f"Grabber {number}", needs=["Cooking"],
+                manufacturer=make_manufacturer(), image=True)  # fmt: skip
     client.get("/search/?q=grabber")
     with django_assert_num_queries(queries):
         assert len(titles(page(client, q="grabber"))) == 20
 
     first.title = "Long grabber"
-    with django_capture_on_commit_callbacks(execute=True):
-        first.save_revision().publish()
+    commits(lambda: first.save_revision().publish())
     assert "Long grabber" in titles(page(client, q="grabber"))
