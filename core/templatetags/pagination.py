@@ -7,13 +7,6 @@ register = template.Library()
 
 @register.simple_tag
 def page_numbers(page_obj):
-    """The first and last page, the current one and its neighbours, with None where numbers
-    are left out: a handful of links however many pages there are."""
-    current, last = page_obj.number, page_obj.paginator.num_pages
-    shown = sorted({1, last, *range(max(1, current - 1), min(last, current + 1) + 1)})
-    numbers = []
-    for number in shown:
-        if numbers and number > numbers[-1] + 1:
-            numbers.append(None)
-        numbers.append(number)
-    return numbers
+    """The first and last page, the current one and its neighbours, with the paginator's
+    ELLIPSIS where numbers are left out: a handful of links however many pages there are."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
