@@ -1,7 +1,5 @@
 from collections import defaultdict
 
-from django.db.models import Count, Q
-
 from taxonomy.models import IsoCategory
 
 
@@ -31,12 +29,10 @@ def category_tree(counts):
     return build(None)
 
 
-def with_live_product_counts(queryset):
-    """Annotate needs or conditions with how many live products carry them."""
-    return queryset.annotate(
-        product_count=Count(
-            "tagged_products",
-            filter=Q(tagged_products__content_object__live=True),
-            distinct=True,
-        )
-    )
+def term_product_counts(facet):
+    """Available live products carrying each need or condition, by slug ("need" or
+    "condition"), from the search's facet as categories are counted: a count always equals
+    what the term's page then lists, without the discontinued ones it leaves out."""
+    from search.engine import Query, search_products
+
+    return search_products(Query(per_page=0)).facets[facet]

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from products.models import PRODUCTS_PER_PAGE
 from search.views import render_listing
 from taxonomy.models import Condition, IsoCategory, Need
-from taxonomy.queries import category_product_counts, category_tree, with_live_product_counts
+from taxonomy.queries import category_product_counts, category_tree, term_product_counts
 
 
 def _page_of(request, products):
@@ -36,8 +36,11 @@ def category_detail(request, slug):
     )
 
 
-def _term_index(request, model, template):
-    terms = with_live_product_counts(model.objects.all())
+def _term_index(request, model, template, facet):
+    counts = term_product_counts(facet)
+    terms = list(model.objects.all())
+    for term in terms:
+        term.product_count = counts.get(term.slug, 0)
     return render(request, template, {"terms": terms})
 
 
@@ -58,7 +61,7 @@ def _term_detail(request, model, slug, kind):
 
 
 def need_index(request):
-    return _term_index(request, Need, "taxonomy/need_index.html")
+    return _term_index(request, Need, "taxonomy/need_index.html", "need")
 
 
 def need_detail(request, slug):
@@ -66,7 +69,7 @@ def need_detail(request, slug):
 
 
 def condition_index(request):
-    return _term_index(request, Condition, "taxonomy/condition_index.html")
+    return _term_index(request, Condition, "taxonomy/condition_index.html", "condition")
 
 
 def condition_detail(request, slug):
