@@ -9,6 +9,7 @@ than as different answers.
 """
 
 import re
+import threading
 import unicodedata
 from functools import cache, lru_cache
 
@@ -39,7 +40,9 @@ FOLDS = str.maketrans(
     }
 )
 
-_stemmer = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it works on in its own fields, so one shared by threads
+# mixes their words up: each thread has its own.
+_local = threading.local()
 
 
 def tokenize(text):
@@ -77,7 +80,10 @@ def drop_plural(token):
 @lru_cache(maxsize=200_000)
 def stem(token):
     # Catalogue text repeats its words; the pure-Python stemmer is the slow part of indexing.
-    return _stemmer.stemWord(token)
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(token)
 
 
 def normalise(token):
