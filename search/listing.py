@@ -7,7 +7,7 @@ remove them, pages, and what to try when nothing matches.
 """
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -115,6 +115,12 @@ class Listing:
         self.results = None
         if not self.problems and (self.query.text or self.query.filters):
             self.results = search_products(self.query, typos=True)
+            last = -(-self.results.total // self.query.per_page)
+            if self.query.page > last > 0:
+                # A page past the last (an old link, a typed address) shows the last page,
+                # as the pagination's own page does, rather than a count and "no products".
+                self.query = replace(self.query, page=last)
+                self.results = search_products(self.query, typos=True)
 
     @property
     def text_problem(self):
@@ -186,7 +192,9 @@ class Listing:
                     built.append(Facet(param, legend, [option]))
                 continue
             if param == "category":
-                built.append(Facet(param, legend, self._category_options(counted, chosen)))
+                # Nothing found means no class to offer, and a legend over nothing.
+                if options := self._category_options(counted, chosen):
+                    built.append(Facet(param, legend, options))
                 continue
             order = {
                 "price": [key for key, _ in PRICE_BANDS],

@@ -227,3 +227,18 @@ def test_cards_come_from_the_search_with_the_gallery_s_first_photo(
     first.title = "Long grabber"
     commits(lambda: first.save_revision().publish())
     assert "Long grabber" in titles(page(client, q="grabber"))
+
+
+def test_a_page_past_the_last_shows_the_last_page(client, catalogue):
+    soup = page(client, q="grab rail", page=5)
+    assert sorted(titles(soup)) == ["Chrome grab rail", "Suction grab rail"]
+    assert soup.find(class_="result-count").get_text(strip=True) == "2 products found."
+    assert "No products match" not in soup.main.get_text()
+
+
+def test_nothing_found_shows_no_filter_without_options(client, catalogue):
+    soup = page(client, q="hovercraft")
+    for fieldset in soup.select("fieldset.facet"):
+        legend = fieldset.legend.get_text(strip=True)
+        assert fieldset.select("input"), f"the {legend} filter has nothing to choose"
+    assert soup.find(class_="empty-state").h2.get_text() == "No products match your search"
