@@ -16,7 +16,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from search.models import SearchLog
+from search import params
+from search.faceted import SORTS
+from search.models import SORT, SearchLog
 
 VIEW_PERMISSION = "search.view_searchlog"
 SUMMARY_LENGTH = 20
@@ -57,6 +59,32 @@ def query_text(entry):
     return entry.query or "(filters only, no words)"
 
 
+def filters_in_words(filters, choices):
+    """Logged filters as the search page names them, not as the URL spells them:
+    "Need: Washing and bathing; Category: 18 18 Handrails and grab bars; sorted by newest".
+    A value the site no longer knows (a term since deleted) is shown as it was sent."""
+    parts = []
+    for param, values in filters.items():
+        if param == SORT:
+            continue
+        facet, legend = params.FACETS.get(param, (param, param.replace("_", " ").capitalize()))
+        values = [values] if isinstance(values, str) else values
+        names = [_value_name(param, facet, value, choices) for value in values]
+        parts.append(f"{legend}: {', '.join(names)}")
+    if sort := filters.get(SORT):
+        label = SORTS[sort][0] if sort in SORTS else sort.replace("_", " ")
+        parts.append(f"sorted by {label[:1].lower()}{label[1:]}")
+    return "; ".join(parts)
+
+
+def _value_name(param, facet, value, choices):
+    if param == "discontinued":
+        return "included" if value == "include" else value
+    if param == "category":
+        return choices.labels["category"].get(choices.slugs.get(value), value)
+    return choices.labels.get(facet, {}).get(value, value)
+
+
 class SearchLogView(ReportView):
     page_title = "Search log"
     header_icon = "search"
@@ -72,7 +100,7 @@ class SearchLogView(ReportView):
     no_results_message = "No searches match these filters."
     columns = [
         Column("query", label="Search", accessor=query_text),
-        Column("filters", label="Filters", accessor="filters_in_words"),
+        Column("filters", label="Filters", accessor="filters_named"),
         NumberColumn("result_count", label="Results", sort_key="result_count"),
         Column("backend", label="Answered by", accessor="get_backend_display"),
         Column("kind", label="Kind", accessor="get_kind_display"),
@@ -82,6 +110,13 @@ class SearchLogView(ReportView):
 
     def get_base_queryset(self):
         return SearchLog.objects.all()
+
+    def get_table(self, object_list):
+        # Names are read once for the page (a few queries), not once for each row.
+        choices = params.Choices.load()
+        for entry in object_list:
+            entry.filters_named = filters_in_words(entry.filters, choices)
+        return super().get_table(object_list)
 
     @cached_property
     def period(self):

@@ -212,3 +212,19 @@ def test_the_report_costs_the_same_queries_however_long_the_log(client, editor):
 
     assert len(rows(client.get(reverse(REPORT)))) == 50  # a full page
     assert many == few
+
+
+def test_filters_are_named_as_the_search_page_names_them(client, editor):
+    client.get(
+        "/search/?q=rail&need=washing-and-bathing&category=18-18&price=under_50"
+        "&discontinued=include&sort=newest"
+    )
+    logged("hoist", {"need": ["a-need-since-deleted"]})
+
+    shown = {row[0]: row[1] for row in rows(client.get(reverse(REPORT)))}
+
+    assert shown["rail"] == (
+        "Need: Washing and bathing; Category: 18 18 Handrails and grab bars; "
+        "Price: Under £50; Discontinued products: included; sorted by newest"
+    )
+    assert shown["hoist"] == "Need: a-need-since-deleted"
