@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -83,7 +83,9 @@ class ProductQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What a product card needs, in a fixed number of queries."""
-        return self.select_related("manufacturer", "primary_category").prefetch_related(
+        return self.select_related(
+            "manufacturer", "primary_category", "rating_summary"
+        ).prefetch_related(
             Prefetch(
                 "gallery_images",
                 queryset=ProductGalleryImage.objects.select_related("image")
@@ -260,6 +262,24 @@ class ProductPage(Page):
         """The gallery's first image, for product cards (prefetched by .for_listing())."""
         first = next(iter(self.gallery_images.all()), None)
         return first.image if first else None
+
+    @property
+    def rating(self):
+        """The average of the approved reviews' overall ratings, or None (for cards, as the
+        search document has it; .for_listing() reads it with the page)."""
+        summary = self._rating_summary()
+        return summary.average if summary and summary.review_count else None
+
+    @property
+    def review_count(self):
+        summary = self._rating_summary()
+        return summary.review_count if summary else 0
+
+    def _rating_summary(self):
+        try:
+            return self.rating_summary
+        except ObjectDoesNotExist:
+            return None  # nothing approved yet: no figures have been counted
 
     @property
     def price_range(self):

@@ -71,6 +71,8 @@ class Card:
     discontinued: bool
     card_image: object = None
     highlighted_summary: str | None = None
+    rating: float | None = None
+    review_count: int = 0
 
     @classmethod
     def from_hit(cls, fields, image=None, highlights=None):
@@ -85,6 +87,8 @@ class Card:
             discontinued=bool(fields.get("discontinued")),
             card_image=image,
             highlighted_summary=(highlights or {}).get("summary"),
+            rating=fields.get("rating"),
+            review_count=fields.get("review_count") or 0,
         )
 
 
