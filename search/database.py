@@ -69,8 +69,8 @@ class DatabaseEngine:
         SearchDocument.objects.filter(pk__in=list(product_ids)).delete()
 
     def indexed(self):
-        """{product id: when its document last changed}, for comparing with the database."""
-        return dict(SearchDocument.objects.values_list("product_id", "last_changed_at"))
+        """{product id: its document's content hash}, for comparing with the database."""
+        return dict(SearchDocument.objects.values_list("product_id", "document__content_hash"))
 
     # == Searching ==
 

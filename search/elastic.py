@@ -22,6 +22,8 @@ from search.elasticsearch import SERIALIZERS, OrjsonNdjsonSerializer, get_client
 from search.engine import Results, Suggestion
 from search.faceted import ProductSearch, Ranges
 
+HASH = "content_hash"  # where search.indexing puts each document's hash
+
 
 def alias_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}products"
@@ -45,6 +47,8 @@ def index_definition(name, loading=False):
         **({"refresh_interval": "-1"} if loading else {}),
     )
     index.document(ProductDocument)
+    # Read back by search.indexing.status(), never searched.
+    index.get_or_create_mapping().field(HASH, "keyword", index=False, doc_values=False)
     return index
 
 
@@ -167,26 +171,15 @@ class ElasticsearchEngine:
         self.client.indices.refresh(index=self.alias)
 
     def indexed(self):
-        """{product id: when its document last changed}, for comparing with the database."""
+        """{product id: its document's content hash}, for comparing with the database."""
         found = {}
-        response = self.client.search(
-            index=self.alias,
-            size=10_000,
-            source=["product_id", "last_changed_at"],
-            sort=["product_id"],
-            query={"match_all": {}},
-        )
+        page = {"index": self.alias, "size": 10_000, "source": ["product_id", HASH],
+                "sort": ["product_id"], "query": {"match_all": {}}}  # fmt: skip
+        response = self.client.search(**page)
         while hits := response["hits"]["hits"]:
             for hit in hits:
-                found[hit["_source"]["product_id"]] = hit["_source"].get("last_changed_at")
-            response = self.client.search(
-                index=self.alias,
-                size=10_000,
-                source=["product_id", "last_changed_at"],
-                sort=["product_id"],
-                search_after=hits[-1]["sort"],
-                query={"match_all": {}},
-            )
+                found[hit["_source"]["product_id"]] = hit["_source"].get(HASH)
+            response = self.client.search(**page, search_after=hits[-1]["sort"])
         return found
 
     # == Searching ==

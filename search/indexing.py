@@ -4,20 +4,44 @@
 decision. `rebuild()`, `status()` and `catch_up()` serve the `search_index` command.
 """
 
+import hashlib
 from dataclasses import dataclass
+
+import orjson
 
 from products.models import ProductPage
 from search.documents import product_documents
 from search.engine import get_engine
 
 BATCH = 500
+# Each document carries a hash of the rest of it, so `status()` sees any change to what a
+# product's document holds, including those that move no date (an edit approved, a review
+# withdrawn).
+HASH = "content_hash"
+
+
+def fingerprint(document):
+    body = orjson.dumps(
+        {key: value for key, value in document.items() if key != HASH},
+        option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS,
+        default=str,
+    )
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+def documents_for(product_ids):
+    """{product id: document} for the live ones of these products, each with its hash."""
+    documents = product_documents(product_ids)
+    for document in documents.values():
+        document[HASH] = fingerprint(document)
+    return documents
 
 
 def update_products(product_ids, engine=None):
     """Index the live ones of these products as they are now; remove the others."""
     engine = engine or get_engine()
     product_ids = set(product_ids)
-    documents = product_documents(product_ids)
+    documents = documents_for(product_ids)
     if documents:
         engine.index(documents)
     gone = product_ids - documents.keys()
@@ -43,7 +67,7 @@ def rebuild(engine=None, progress=None):
     if hasattr(engine, "swap_alias"):
         name = engine.create_index(loading=True)
         try:
-            built = (product_documents(batch) for batch in batches(ids))
+            built = (documents_for(batch) for batch in batches(ids))
             engine.bulk_load(built, index=name, progress=progress)
             engine.finish_loading(name)
         except BaseException:
@@ -53,7 +77,7 @@ def rebuild(engine=None, progress=None):
     else:
         engine.remove(set(engine.indexed()) - set(ids))
         for batch in batches(ids):
-            engine.index(product_documents(batch))
+            engine.index(documents_for(batch))
             if progress:
                 progress(len(batch))
     return len(ids)
@@ -65,7 +89,7 @@ class Status:
     in_index: int
     missing: list  # live products the index lacks
     extra: list  # indexed products that are no longer live
-    stale: list  # indexed before their last change
+    stale: list  # indexed with other content than they have now
 
     @property
     def drifted(self):
@@ -73,13 +97,18 @@ class Status:
 
 
 def status(engine=None):
-    """How the index differs from the database: what is missing, extra or out of date."""
+    """How the index differs from the database: what is missing, extra or out of date.
+
+    Out of date means the document's hash differs from the hash of the document the product
+    would have now, so every change to what search holds is seen, dated or not.
+    """
     engine = engine or get_engine()
-    indexed = {int(pk): when for pk, when in engine.indexed().items()}
+    indexed = {int(pk): stored for pk, stored in engine.indexed().items()}
     live = set(live_ids())
-    changed = {pk: when.isoformat() if when else None
-               for pk, when in _last_changes(live).items()}  # fmt: skip
-    stale = [pk for pk in live & indexed.keys() if not _same_time(indexed[pk], changed.get(pk))]
+    current = {}
+    for batch in batches(sorted(live & indexed.keys())):
+        current.update((pk, document[HASH]) for pk, document in documents_for(batch).items())
+    stale = [pk for pk in live & indexed.keys() if indexed[pk] != current.get(pk)]
     return Status(
         in_database=len(live),
         in_index=len(indexed),
@@ -87,24 +116,6 @@ def status(engine=None):
         extra=sorted(indexed.keys() - live),
         stale=sorted(stale),
     )
-
-
-def _last_changes(ids):
-    changes = {}
-    for batch in batches(sorted(ids)):
-        for pk, document in product_documents(batch).items():
-            changes[pk] = document["last_changed_at"]
-    return changes
-
-
-def _same_time(indexed, current):
-    from django.utils.dateparse import parse_datetime
-
-    if indexed is None or current is None:
-        return indexed == current
-    if isinstance(indexed, str):
-        indexed = parse_datetime(indexed)
-    return indexed == parse_datetime(current)
 
 
 def catch_up(engine=None, progress=None):

@@ -188,3 +188,21 @@ def test_a_document_the_index_refuses_fails_the_load_by_name(engine):
     (item,) = refused.value.errors
     assert item["index"]["_id"] == "2"
     assert item["index"]["error"]["type"] == "document_parsing_exception"
+
+
+@pytest.mark.django_db
+def test_status_sees_an_edit_approved_that_moves_no_date_and_catch_up_mends_it(engine):
+    product = make_product("Bath lift")
+    review = make_review(product, rating=2)
+    call_command("search_index", "rebuild", verbosity=0)
+    assert indexing.status(engine).drifted == []
+
+    review.submit({**review.content(), "rating": 5})
+    review.save()
+    moderation.approve(review, None)  # its task never ran: the test keeps it for the commit
+    assert indexing.status(engine).stale == [product.pk]
+
+    call_command("search_index", "catch-up", verbosity=0)
+    engine.refresh()
+    assert indexing.status(engine).drifted == []
+    assert engine.search(Query(text="bath lift")).cards[product.pk]["rating"] == 5

@@ -122,3 +122,35 @@ def test_status_reports_drift_and_catch_up_mends_it(commits, capsys):
     call_command("search_index", "status")
     assert "The index equals the database." in capsys.readouterr().out
     assert document(changed)["review_count"] == 1
+
+
+def test_status_and_catch_up_see_an_edit_approved_and_a_review_withdrawn(commits, capsys):
+    """Neither decision moves the product's last change, but both change what search holds."""
+    edited = commits(make_product, "Bath lift")
+    review = commits(make_review, edited, rating=2, title="Too slow")
+    withdrawn = commits(make_product, "Grab rail")
+    kept = commits(make_review, withdrawn, rating=5)
+    gone = commits(make_review, withdrawn, rating=1)
+    call_command("search_index", "rebuild", verbosity=0)
+    call_command("search_index", "status")
+    capsys.readouterr()
+
+    # Decided without their tasks running, as when the worker was down.
+    review.submit({**review.content(), "rating": 5})
+    review.save()
+    moderation.approve(review, None)
+    moderation.reject(gone, None, "Names a person.", withdraw=True)
+    assert document(edited)["rating"] == 2
+    assert document(withdrawn)["review_count"] == 2
+
+    with pytest.raises(CommandError, match="2 products differ"):
+        call_command("search_index", "status")
+    assert f"Changed since they were indexed: 2 ({edited.pk}, {withdrawn.pk})" in (
+        capsys.readouterr().out
+    )
+
+    call_command("search_index", "catch-up", verbosity=0)
+    call_command("search_index", "status")
+    assert "The index equals the database." in capsys.readouterr().out
+    assert document(edited)["rating"] == 5
+    assert (document(withdrawn)["review_count"], document(withdrawn)["rating"]) == (1, kept.rating)
