@@ -10,11 +10,13 @@ from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.images import get_image_model
 
 from products.models import ProductPage
 from reviews import moderation
@@ -29,6 +31,7 @@ from reviews.admin_views import (
     status_column,
 )
 from reviews.models import Photo, Review, Tip
+from reviews.uploads import COLLECTION_NAME
 
 
 class PhotoPermissionPolicy(ReviewPermissionPolicy):
@@ -199,3 +202,33 @@ def photo_context(photo):
         "item_url": decision_url(item),
         "step_text": step,
     }
+
+
+# == Out of the image library ==
+
+IMAGE_ADMIN = {"wagtailimages", "wagtailimages_chooser"}
+
+
+class HideMembersPhotosFromTheImageAdmin:
+    """Middleware: Wagtail's image admin and chooser answer 404 for a member's photo.
+
+    The image permission policy (reviews.wagtail_hooks) already refuses them, but Wagtail
+    turns a refusal into a redirect that confirms the image exists; moderators have their
+    own views, and nobody should learn of a photo from the image admin.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        image_id = str(view_kwargs.get("image_id", view_kwargs.get("pk", "")))
+        if not image_id.isdigit() or match is None or not IMAGE_ADMIN & set(match.namespaces):
+            return None
+        images = get_image_model().objects.filter(pk=image_id, collection__name=COLLECTION_NAME)
+        if images.exists():
+            raise Http404("No image has that number.")
+        return None

@@ -261,3 +261,18 @@ class ReportForm(HumanCheckMixin, ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = self.fields["reason"].choices[1:]  # no "-----"
         self.fields["reason"].error_messages["required"] = "Choose what is wrong with it"
+
+class RemovePhotoForm(forms.Form):
+    """Which of the page's photos to remove: the number its Remove button sends."""
+
+    remove = forms.ModelChoiceField(
+        queryset=Photo.objects.none(),
+        error_messages={
+            "required": "Choose a photo to remove",
+            "invalid_choice": "That photo is not one of yours here: it may have been removed",
+        },
+    )
+
+    def __init__(self, *args, photos, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remove"].queryset = photos

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from reviews.photo_files import key_of
 
 FORMER_MEMBER = "a former member"
 # How a reviewer's role reads next to their name; the profile form asks it in the first person.
@@ -370,6 +371,9 @@ class Photo(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     rejection_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The random part of its files' names, by which `reviews.photo_files` finds the photo
+    # for a file it is asked to serve; null (not "") so unique holds only among real keys.
+    file_key = models.CharField(max_length=32, unique=True, null=True, editable=False)  # noqa: DJ001
 
     objects = PhotoQuerySet.as_manager()
 
@@ -391,10 +395,26 @@ class Photo(models.Model):
 
     kind = "Photo"
 
+    def save(self, *args, **kwargs):
+        if self.file_key is None:
+            self.file_key = key_of(self.image.file.name)
+        super().save(*args, **kwargs)
+
     @property
     def contribution(self):
         """The review or tip the photo belongs to."""
         return self.review if self.review_id else self.tip
+
+    @property
+    def is_public(self):
+        """Shown to everyone: approved, with its review or tip published on a live product."""
+        item = self.contribution
+        return self.status == Status.APPROVED and item.is_published and item.product.live
+
+    @property
+    def has_file(self):
+        """False once rejected or withdrawn: its files are deleted then."""
+        return bool(self.image.file.name)
 
     def get_edit_url(self):
         if self.tip_id:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from reviews.models import DIMENSIONS, Photo, ProductRating, Report, Review, Status, Tip
+from reviews.photo_files import discard_files
 from reviews.signals import moderated
 
 APPROVE = "enabled.review.approve"
@@ -24,6 +25,10 @@ REJECT_TIP = "enabled.tip.reject"
 APPROVE_PHOTO = "enabled.photo.approve"
 REJECT_PHOTO = "enabled.photo.reject"
 NEEDS_REASON = "Say why, so the author can put it right."
+PHOTO_DELETED = (
+    "This photo was deleted when it was rejected, so it cannot be approved. "
+    "The author can send it again."
+)
 
 
 def changed_message(item):
@@ -87,6 +92,8 @@ def reject(item, moderator, reason, seen=None, withdraw=False):
 @transaction.atomic
 def approve_photo(photo, moderator):
     photo = Photo.objects.select_for_update().get(pk=photo.pk)
+    if not photo.has_file:
+        raise ValidationError(PHOTO_DELETED, code="deleted")
     photo.status = Status.APPROVED
     photo.rejection_reason = ""
     photo.save()
@@ -108,6 +115,8 @@ def reject_photo(photo, moderator, reason):
     photo.status = Status.REJECTED
     photo.rejection_reason = reason
     photo.save()
+    # Nobody is to see it again, so its files go (the row keeps the reason for the author).
+    discard_files(photo.image)
     log(photo, REJECT_PHOTO, user=moderator, data={"reason": reason})
     moderated.send(sender=Photo, product_id=photo.contribution.product_id)
     author = photo.contribution.author

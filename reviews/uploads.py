@@ -23,14 +23,18 @@ import contextlib
 import io
 import uuid
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 import pillow_heif
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image, ImageCms, ImageOps
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+
+from reviews.photo_files import new_key, original_name
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -221,11 +225,19 @@ def contributors_collection():
 
 
 def save_contributed_image(clean, title, *, uploaded_by_user=None):
-    """Store a `CleanImage` as a Wagtail image in the contributors' collection."""
+    """Store a `CleanImage` as a Wagtail image in the contributors' collection.
+
+    The file is named for the private part of the media storage (`reviews.photo_files`) and
+    saved there directly: Wagtail's upload path would rename it to keep it public.
+    """
+    extension = PurePosixPath(clean.name).suffix
+    name = default_storage.save(original_name(new_key(), extension), ContentFile(clean.content))
     image = get_image_model()(
         title=title[:255],
         collection=contributors_collection(),
-        file=ContentFile(clean.content, name=clean.name),
+        file=name,
+        width=clean.width,
+        height=clean.height,
         uploaded_by_user=uploaded_by_user,
     )
     image._set_image_file_metadata()  # file size and hash, as Wagtail's own forms do

@@ -11,7 +11,7 @@ from accounts.models import Profile
 from core.ratelimits import limit_submissions
 from products.models import ProductPage
 from reviews import feedback
-from reviews.forms import PhotoForm, ReportForm, ReviewForm
+from reviews.forms import PhotoForm, RemovePhotoForm, ReportForm, ReviewForm
 from reviews.models import MAX_PHOTOS, Photo, Report, Review, Tip
 from reviews.uploads import save_contributed_image
 
@@ -67,11 +67,15 @@ def photos_page(request, item):
     """
     photos = list(item.photos.select_related("image"))
     here = item.get_photos_url()
-    if request.method == "POST" and "remove" in request.POST:
-        photo = get_object_or_404(item.photos, pk=request.POST["remove"])
-        photo.delete()
-        messages.success(request, "Photo removed.")
-        return redirect(here)
+    removing = request.method == "POST" and "remove" in request.POST
+    remove_error = None
+    if removing:
+        remove_form = RemovePhotoForm(request.POST, photos=item.photos.all())
+        if remove_form.is_valid():
+            remove_form.cleaned_data["remove"].delete()
+            messages.success(request, "Photo removed.")
+            return redirect(here)
+        remove_error = remove_form.errors["remove"][0]
 
     steps = None
     if isinstance(item, Tip):
@@ -84,8 +88,9 @@ def photos_page(request, item):
         ]
     form = None
     if len(photos) < MAX_PHOTOS and steps != []:
-        form = PhotoForm(request.POST or None, request.FILES or None, steps=steps)
-        if request.method == "POST" and form.is_valid():
+        sent = request.method == "POST" and not removing
+        form = PhotoForm(request.POST if sent else None, request.FILES or None, steps=steps)
+        if sent and form.is_valid():
             with transaction.atomic():
                 image = save_contributed_image(
                     form.clean_image,
@@ -100,8 +105,10 @@ def photos_page(request, item):
                 )
             messages.success(request, "Photo added. A moderator will check it before it appears.")
             return redirect(here)
-    status = HTTPStatus.BAD_REQUEST if form is not None and form.errors else HTTPStatus.OK
+    bad = remove_error or (form is not None and form.errors)
+    status = HTTPStatus.BAD_REQUEST if bad else HTTPStatus.OK
     context = {
+        "remove_error": remove_error,
         "item": item,
         "kind": item.kind.lower(),
         "product": item.product,

@@ -1,6 +1,8 @@
 from wagtail import hooks
 from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -17,19 +19,30 @@ from reviews import (
 from reviews.models import Photo, Report, Review, Tip
 from reviews.uploads import COLLECTION_NAME
 
-# == Members' photos stay out of the editors' image library and choosers ==
+# == Members' photos stay out of the editors' image library, choosers and admin API ==
 # They are Wagtail images only so renditions work. Choosers have a hook for their queryset
 # (below); the library's listing has none, but takes its images from the image permission
-# policy, so a policy that leaves the collection out covers the listing and its bulk actions.
+# policy, so a policy that leaves the collection out covers the listing and its bulk actions,
+# and refusing each of them covers every view of one image (edit, replace, delete, URL
+# generator, preview, usage, "chosen"). Moderators see them in the photo queue instead.
+
+
+def contributed_collection_ids():
+    return list(Collection.objects.filter(name=COLLECTION_NAME).values_list("pk", flat=True))
 
 
 def without_contributed_photos(images):
-    return images.exclude(collection__name=COLLECTION_NAME)
+    # By the collection's id: search can filter images on `collection` but not its name.
+    return images.exclude(collection__in=contributed_collection_ids())
+
+
+def is_contributed(image):
+    return image.collection_id in contributed_collection_ids()
 
 
 class LibraryImagePermissionPolicy(CollectionOwnershipPermissionPolicy):
     """Wagtail's own image policy (`wagtail.images.get_permission_policy`), minus members'
-    photos in every list of images. Moderators see those in the photo queue instead."""
+    photos, for everyone, superusers too: a replacement there would skip the upload checks."""
 
     def instances_user_has_any_permission_for(self, user, actions):
         images = super().instances_user_has_any_permission_for(user, actions)
@@ -37,6 +50,26 @@ class LibraryImagePermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         return without_contributed_photos(super().instances_user_has_permission_for(user, action))
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if is_contributed(instance):
+            return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+
+class LibraryImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    """The admin API's images (listing and each one), without members' photos."""
+
+    def get_queryset(self):
+        return without_contributed_photos(super().get_queryset())
+
+
+@hooks.register("construct_admin_api", order=1)  # after wagtail.images registers its own
+def replace_admin_api_images(router):
+    router.register_endpoint("images", LibraryImagesAdminAPIViewSet)
 
 
 # Registered before anything asks for the policy, or Wagtail would make a default one.

@@ -1,0 +1,125 @@
+"""Where members' photo files live, and who may fetch them.
+
+The web server serves MEDIA_ROOT to anyone, so nothing of a member's photo (original or
+rendition) is ever stored there. The site's media storage keeps every file whose name starts
+with `member-` and a photo's key in PRIVATE_MEDIA_ROOT instead, and gives it a URL on
+`photo_file`, which serves it only while the public can see the photo, or to its author and
+moderators. Renditions take their name from the original, so they follow it there.
+
+A rejected or withdrawn photo loses its files: the original and every rendition.
+"""
+
+import mimetypes
+import re
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+PREFIX = "member-"
+PRIVATE_NAME = re.compile(r"member-([0-9a-f]{32})")
+ORIGINALS = "original_images"
+PUBLIC_MAX_AGE = 300  # seconds a withdrawn photo may linger in caches
+
+
+def new_key():
+    return uuid.uuid4().hex
+
+
+def original_name(key, extension):
+    return f"{ORIGINALS}/{PREFIX}{key}{extension}"
+
+
+def key_of(name):
+    """The photo key a stored file's name carries, or None for anyone else's file."""
+    match = PRIVATE_NAME.match(PurePosixPath(name or "").name)
+    return match.group(1) if match else None
+
+
+class MediaStorage(FileSystemStorage):
+    """MEDIA_ROOT for everything but members' photos, which go to PRIVATE_MEDIA_ROOT."""
+
+    def private(self):
+        # Made afresh so it follows the setting, as the public part follows MEDIA_ROOT.
+        return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+    def path(self, name):
+        if key_of(name):
+            return self.private().path(name)
+        return super().path(name)
+
+    def _save(self, name, content):
+        if key_of(name):
+            return self.private()._save(name, content)
+        return super()._save(name, content)
+
+    def url(self, name):
+        if key_of(name):
+            return reverse("reviews:photo_file", args=[name])
+        return super().url(name)
+
+    def generate_filename(self, filename):
+        # Only our own code names a file `member-…`: an editor's upload that happens to look
+        # like one is renamed, so it stays public and can never stand in for a member's photo.
+        name = super().generate_filename(filename)
+        path = PurePosixPath(name)
+        if path.parent.name == ORIGINALS and key_of(name):
+            name = str(path.with_name(f"image-{path.name}"))
+        return name
+
+
+def visible_to(photo, user):
+    if photo.is_public:
+        return True
+    if not user.is_authenticated:
+        return False
+    from reviews.admin_views import can_moderate
+    from reviews.models import Photo
+
+    return photo.contribution.author_id == user.pk or can_moderate(user, Photo)
+
+
+@require_safe
+def photo_file(request, name):
+    """A member's photo or one of its renditions, for whoever may see the photo now."""
+    from reviews.models import Photo
+
+    key = key_of(name)
+    photo = (
+        Photo.objects.select_related("review__product", "tip__product").filter(file_key=key).first()
+        if key
+        else None
+    )
+    if photo is None or not visible_to(photo, request.user) or not default_storage.exists(name):
+        raise Http404("No photo here.")
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    accel = getattr(settings, "PRIVATE_MEDIA_ACCEL_REDIRECT", "")
+    if accel:
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = f"{accel.rstrip('/')}/{name}"
+    else:
+        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    if photo.is_public:
+        response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+    else:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def discard_files(image):
+    """Delete a photo's original and renditions, keeping the rows that say what happened.
+
+    The files go once the transaction commits, so a decision rolled back loses nothing.
+    """
+    name = image.file.name
+    # Wagtail deletes each rendition's file after commit when its row goes.
+    image.renditions.all().delete()
+    type(image).objects.filter(pk=image.pk).update(file="", file_size=None, file_hash="")
+    image.file.name = ""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
