@@ -1,13 +1,17 @@
 """Members' photos are private until approved: fetched as a visitor, an author, a moderator and
 an editor would fetch them, through the pages and URLs the site and its admin give out."""
 
+import importlib
+import io
 from http import HTTPStatus
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseNotFound
 from django.test import Client, RequestFactory
@@ -18,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
 from reviews.models import Photo, Report, Status
+from reviews.uploads import contributors_collection
 from tests.factories import make_image, make_member, make_product, make_review
 from tests.rendered_forms import RenderedForm
 from tests.reviews import hostile_images as files
@@ -364,3 +369,41 @@ def test_removing_a_photo_that_is_not_there_is_a_form_error(author, review):
     assert Photo.objects.filter(pk=photo.pk).exists()
     # The upload form is drawn fresh, not complaining about fields nobody sent.
     assert "Select a photo" not in response.text
+
+
+# == Photos stored before this change ==
+
+
+def test_photos_stored_in_media_root_before_move_out_by_the_migration(
+    author, review, settings, django_capture_on_commit_callbacks
+):
+    migration = importlib.import_module("reviews.migrations.0009_photo_file_key")
+
+    def legacy_photo(alt, status):
+        # As the previous version stored one: in MEDIA_ROOT, named photo-…, with a rendition.
+        data = files.encode(PILImage.new("RGB", (40, 30)), "PNG")
+        image = Image.objects.create(
+            title="Photo with a review of Chair raiser",
+            collection=contributors_collection(),
+            file=ImageFile(io.BytesIO(data), name=f"photo-{len(alt):012x}.png"),
+        )
+        image.get_rendition("max-320x240")
+        return Photo.objects.create(review=review, image=image, alt_text=alt, status=status)
+
+    shown = legacy_photo("Shown with the review", Status.APPROVED)
+    refused = legacy_photo("Refused by a moderator", Status.REJECTED)
+    assert len(everything_under(settings.MEDIA_ROOT)) == 4
+    assert shown.file_key is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        migration.move_photo_files_out_of_media_root(django_apps, None)
+
+    assert everything_under(settings.MEDIA_ROOT) == []
+    shown.refresh_from_db()
+    refused.refresh_from_db()
+    assert shown.file_key and shown.image.file.name.startswith("original_images/member-")
+    assert everything_under(settings.PRIVATE_MEDIA_ROOT) == [shown.image.file.name]
+    assert (refused.has_file, refused.file_key is not None) == (False, True)
+    assert fetch(Client(), shown.image.file.url).status_code == HTTPStatus.OK
+    page = soup(Client().get(review.product.url))
+    assert fetch(Client(), page.find("img", alt="Shown with the review")["src"]).status_code == 200
