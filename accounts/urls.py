@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import confirmation, views
 
 app_name = "accounts"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("delete/", views.delete, name="delete"),
     path("deleted/", views.deleted, name="deleted"),
     path("signed-out/", views.signed_out, name="signed_out"),
+    # Not under confirm-email/, where allauth reads any word as a confirmation key.
+    path("email-sent/again/", confirmation.send_again, name="send_confirmation_again"),
 ]
