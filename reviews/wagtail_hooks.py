@@ -210,6 +210,7 @@ class ReportViewSet(QueueViewSet):
     menu_label = "Reports"
     url_prefix = "moderation/reports"
     url_namespace = "report_moderation"
+    index_template_name = "reviews/admin/report_index.html"
     index_view_class = admin_reports.ReportQueueView
     edit_view_class = admin_reports.ReportActionView
     list_display = admin_reports.queue_columns()

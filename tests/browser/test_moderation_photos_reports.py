@@ -84,3 +84,13 @@ def test_a_moderator_decides_on_a_photo_and_a_report(admin_page, waiting):
     assert not Review.objects.get(pk=advert.pk).is_published
 
     assert not problems, "axe found violations:\n\n" + "\n\n".join(problems)
+
+
+def test_the_empty_reports_queue_raises_no_script_error(admin_page):
+    page = admin_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
+    open_from_menu(page, "Reports", "reports")
+    expect(page.locator("#listing-results")).to_contain_text("There are no reports to display.")
+    page.wait_for_load_state("networkidle")
+    assert not errors, "\n".join(errors)
