@@ -31,6 +31,8 @@ manage() { .venv/bin/python manage.py "$@"; }
 
 say "Applying migrations..."
 manage migrate --no-input --verbosity 0
+# The cache table, for settings that cache in the database (production without REDIS_URL).
+manage createcachetable
 say "Loading the demo catalogue and contributions..."
 manage load_demo
 echo

@@ -36,6 +36,7 @@ def production_env(tmp_path, **overrides):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "EMAIL_HOST": "smtp.example.org",
         "DEFAULT_FROM_EMAIL": "Enabled <hello@enabled.example.org>",
+        "WAGTAILADMIN_BASE_URL": "https://enabled.example.org",
     }
     for name, value in overrides.items():
         if value is None:
@@ -69,6 +70,22 @@ def run_python(env, *args):
         pytest.param({"EMAIL_HOST": None}, "EMAIL_HOST", id="no-email-host"),
         pytest.param({"EMAIL_HOST": " "}, "EMAIL_HOST", id="blank-email-host"),
         pytest.param({"DEFAULT_FROM_EMAIL": None}, "DEFAULT_FROM_EMAIL", id="no-from-email"),
+        pytest.param({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS", id="any-host"),
+        pytest.param(
+            {"ALLOWED_HOSTS": "enabled.example.org, *"}, "ALLOWED_HOSTS", id="any-host-among-others"
+        ),
+        pytest.param({"WAGTAILADMIN_BASE_URL": None}, "WAGTAILADMIN_BASE_URL", id="no-base-url"),
+        pytest.param({"WAGTAILADMIN_BASE_URL": " "}, "WAGTAILADMIN_BASE_URL", id="blank-base-url"),
+        pytest.param(
+            {"WAGTAILADMIN_BASE_URL": "enabled.example.org"},
+            "WAGTAILADMIN_BASE_URL",
+            id="base-url-without-scheme",
+        ),
+        pytest.param(
+            {"WAGTAILADMIN_BASE_URL": "https://enabled.example.org/account/"},
+            "WAGTAILADMIN_BASE_URL",
+            id="base-url-with-path",
+        ),
         pytest.param({"SECRET_KEY": "too-short-to-be-a-key"}, "SECRET_KEY", id="short-key"),
         pytest.param({"SECRET_KEY": "ab" * 30}, "SECRET_KEY", id="repetitive-key"),
         pytest.param(
@@ -88,7 +105,14 @@ def test_production_settings_refuse_bad_configuration(tmp_path, overrides, named
 
 
 def test_production_settings_name_every_missing_variable(tmp_path):
-    names = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL")
+    names = (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "EMAIL_HOST",
+        "DEFAULT_FROM_EMAIL",
+        "WAGTAILADMIN_BASE_URL",
+    )
     env = production_env(tmp_path, **dict.fromkeys(names))
 
     result = run_python(env, "-c", SETUP)
@@ -143,6 +167,63 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path, database_ur
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "backend"),
+    [
+        pytest.param(None, "core.cache.DatabaseCache", id="database"),
+        pytest.param(
+            "redis://cache.internal:6379/0",
+            "django.core.cache.backends.redis.RedisCache",
+            id="redis",
+        ),
+    ],
+)
+def test_production_counts_rate_limits_in_a_shared_cache(tmp_path, redis_url, backend):
+    env = production_env(tmp_path, REDIS_URL=redis_url)
+    show = (
+        f"{SETUP}; from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], 'django_ratelimit' in s.INSTALLED_APPS)"
+    )
+
+    result = run_python(env, "-c", show)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [backend, "True"]
+    # Not connected to: check --deploy only reads the settings.
+    checked = run_python(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_production_refuses_a_cache_each_process_keeps_to_itself(tmp_path):
+    # django_ratelimit's own check runs under production settings and is not silenced.
+    run_checks = (
+        f"{SETUP}; from django.core import checks; from django.test import override_settings; "
+        "backend = 'django.core.cache.backends.locmem.LocMemCache'; "
+        "o = override_settings(CACHES={'default': {'BACKEND': backend}}); o.enable(); "
+        "print(*sorted(m.id for m in checks.run_checks() if m.is_serious()))"
+    )
+
+    result = run_python(production_env(tmp_path), "-c", run_checks)
+
+    assert result.returncode == 0, result.stderr
+    assert "django_ratelimit.E003" in result.stdout.split()
+
+
+def test_production_database_cache_counts_across_processes_once_its_table_is_made(tmp_path):
+    env = production_env(tmp_path)
+    for command in (["migrate", "--no-input"], ["createcachetable"]):
+        made = run_python(env, "manage.py", *command, "--verbosity", "0")
+        assert made.returncode == 0, made.stdout + made.stderr
+    count = (
+        f"{SETUP}; from django.core.cache import cache; "
+        "cache.add('attempts', 0, 60); print(cache.incr('attempts'))"
+    )
+
+    counts = [run_python(env, "-c", count) for _ in range(3)]
+
+    assert [c.stdout.strip() for c in counts] == ["1", "2", "3"], [c.stderr for c in counts]
 
 
 PASSWORD_LINE = re.compile(r"^\s*Password:\s*(\S+)\s*$", re.MULTILINE)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    # Installed for its system check, which names a cache that rate limits cannot count in.
+    "django_ratelimit",
     # The search API's documentation page, with its own copy of Swagger UI (no CDN, no
     # inline script, so it keeps to the Content Security Policy).
     "ninja",
@@ -245,6 +247,14 @@ FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 SUBMISSION_RATE_PER_ACCOUNT = os.environ.get("SUBMISSION_RATE_PER_ACCOUNT", "20/h")
 SUBMISSION_RATE_PER_ADDRESS = os.environ.get("SUBMISSION_RATE_PER_ADDRESS", "60/h")
 RATELIMIT_VIEW = "core.views.rate_limited"
+# How many reverse proxies of ours stand in front of the site, each adding the address that
+# connected to it to X-Forwarded-For. 0: visitors connect directly, and REMOTE_ADDR is theirs.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# django-ratelimit and allauth (accounts.adapter) tell visitors apart by this one function.
+RATELIMIT_IP_META_KEY = "core.ratelimits.client_ip"
+# Rate limits count in the default cache. Django's default, a memory cache in each process,
+# serves one development server; production settings choose a shared one, and keep the check.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 MIDDLEWARE += [
     "django_ratelimit.middleware.RatelimitMiddleware",
     "csp.middleware.CSPMiddleware",
