@@ -144,6 +144,20 @@ def test_main_navigation_marks_the_current_section(client, catalogue, url, secti
     assert nav_current(soup) == [section]
 
 
+def test_every_page_has_a_favicon(client, catalogue):
+    from django.contrib.staticfiles import finders
+
+    for url in ["/", "/categories/", "/search/?q=cup", catalogue.spoon.url, "/needs/flying/"]:
+        icon = get(client, url, HTTPStatus.NOT_FOUND if "flying" in url else HTTPStatus.OK)[1]
+        link = icon.find("link", rel="icon")
+        assert link is not None, url
+        assert link["type"] == "image/svg+xml" and link["href"].startswith("/static/"), url
+    path = finders.find(link["href"].removeprefix("/static/"))
+    with open(path, encoding="utf-8") as file:
+        svg = BeautifulSoup(file.read(), "xml").find("svg")
+    assert svg["xmlns"] == "http://www.w3.org/2000/svg" and svg["viewBox"] == "0 0 32 32"
+
+
 def test_stylesheet_is_found():
     from django.contrib.staticfiles import finders
 
