@@ -196,6 +196,8 @@ class ProfileForm(ModelForm):
         help_texts = {
             "show_conditions": (
                 "If you leave this unticked, your conditions are private: only you can see "
-                "them, here on your account."
+                "them, here on your account. A change here applies at once to every review "
+                "and tip about your own experience, and to search. A review about someone "
+                "you care for or support shows only the conditions you chose on that review."
             )
         }

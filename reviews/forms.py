@@ -3,10 +3,21 @@ import re
 from django import forms
 from django.utils.text import Truncator, normalize_newlines
 
+from accounts.forms import ConditionChoiceField
 from core.antispam import HumanCheckMixin
 from core.forms import ModelForm
-from reviews.models import CONTENT_FIELDS, DIMENSIONS, MAX_STEPS, Photo, Report, Review, Tip
+from reviews.models import (
+    CONTENT_FIELDS,
+    DIMENSIONS,
+    MAX_STEPS,
+    Photo,
+    Report,
+    Review,
+    Subject,
+    Tip,
+)
 from reviews.uploads import MESSAGES, check_and_clean
+from taxonomy.models import Condition
 
 ACCEPTED_TYPES = (
     "image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif"
@@ -34,8 +45,51 @@ def stars_field(label, required):
     )
 
 
+class RevealingRadioSelect(forms.RadioSelect):
+    """Radios where some answers reveal a further question, as GOV.UK's conditional radios do.
+
+    An answer in `reveals` names its revealed block in `data-aria-controls` (the block's id
+    is the input's id followed by "-reveal"); static/js/conditional-reveal.js makes that
+    aria-controls and hides the blocks of the answers not chosen. Without the script every
+    block shows, and the form still works.
+    """
+
+    def __init__(self, *args, reveals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reveals = set(reveals)
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in self.reveals and "id" in option["attrs"]:
+            option["attrs"]["data-aria-controls"] = f"{option['attrs']['id']}-reveal"
+        return option
+
+
+# Each "someone else" answer reveals its own question about that person's conditions.
+REVEALED = {
+    Subject.CARED_FOR: "cared_for_conditions",
+    Subject.SUPPORTED: "supported_conditions",
+}
+ABOUT_FIELDS = ("subject", *REVEALED.values())
+
+
+def their_conditions_field():
+    return ConditionChoiceField(
+        label="Which of their conditions should we show with your review?",
+        queryset=Condition.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "This helps people in the same situation find your review. Only tick what they "
+            "are happy for others to know. You can remove them at any time by changing your "
+            "review."
+        ),
+    )
+
+
 class ReviewForm(HumanCheckMixin, ModelForm):
-    """What a reviewer writes. Who they are comes from their profile, not from the form.
+    """What a reviewer writes. Who they are comes from their profile, not from the form;
+    whose experience it tells, and that person's conditions when it is not theirs, do.
 
     Bind it to a new, unsaved Review that holds the text being edited (`Review.content()`):
     a ModelForm writes into its instance while validating, and a published review's columns
@@ -49,6 +103,19 @@ class ReviewForm(HumanCheckMixin, ModelForm):
         coerce=lambda value: value in (True, "True"),
         widget=forms.RadioSelect,
     )
+    subject = forms.ChoiceField(
+        label="Whose experience is this review about?",
+        choices=Subject.choices,
+        widget=RevealingRadioSelect(reveals=REVEALED),
+        help_text=(
+            "For your own experience, we show the conditions on your profile only while you "
+            "choose to show them there."
+        ),
+        error_messages={"required": "Select whose experience your review is about"},
+    )
+    cared_for_conditions = their_conditions_field()
+    supported_conditions = their_conditions_field()
+    about_fields = ABOUT_FIELDS
 
     class Meta:
         model = Review
@@ -72,12 +139,30 @@ class ReviewForm(HumanCheckMixin, ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, about=None, **kwargs):
+        """`about` is the review being changed, if any: its answers are filled in."""
         super().__init__(*args, **kwargs)
         for name, label in DIMENSIONS.items():
             self.fields[name] = stars_field(label, required=False)
-        self.order_fields(CONTENT_FIELDS)
+        self.order_fields([*ABOUT_FIELDS, *CONTENT_FIELDS])
         self.fields["used_for"].choices = self.fields["used_for"].choices[1:]  # no "-----"
+        if about is not None:
+            self.initial["subject"] = about.subject
+            if about.subject in REVEALED:
+                self.initial[REVEALED[about.subject]] = list(about.author_conditions.all())
+
+    def subject_answers(self):
+        """Each answer to "whose experience" with the question it reveals, or None."""
+        return [
+            (answer, self[REVEALED[answer.data["value"]]] if answer.data["value"] in REVEALED
+             else None)
+            for answer in self["subject"]
+        ]  # fmt: skip
+
+    def about(self):
+        """(whose experience, the conditions to show when it is someone else's)."""
+        subject = self.cleaned_data["subject"]
+        return subject, list(self.cleaned_data.get(REVEALED.get(subject), []) or [])
 
     def clean(self):
         cleaned = super().clean()

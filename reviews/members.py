@@ -43,6 +43,9 @@ def exported_reviews(user):
                 **{name: getattr(review, name) for name in CONTENT_FIELDS},
                 "edit_waiting_for_a_moderator": review.pending_changes,
                 "role_when_written": review.get_author_role_display(),
+                "whose_experience": review.get_subject_display(),
+                # As the public sees them now, which follows your profile for your own
+                # experience.
                 "conditions_shown": [c.name for c in review.author_conditions.all()],
                 "photos": [_photo_data(photo) for photo in review.photos.all()],
             }

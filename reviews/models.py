@@ -26,6 +26,28 @@ ROLE_BYLINES = {
 }
 
 
+class Subject(models.TextChoices):
+    """Whose experience a contribution tells: it decides which conditions are shown with it."""
+
+    SELF = "self", "Mine"
+    CARED_FOR = "cared_for", "Someone I care for"
+    SUPPORTED = "supported", "Someone I support at work"
+
+
+# How the conditions shown with a contribution read after the author's name.
+CONDITIONS_BYLINES = {
+    Subject.SELF: ("", "Lives with"),
+    Subject.CARED_FOR: (
+        "About someone they care for",
+        "About someone they care for, who lives with",
+    ),
+    Subject.SUPPORTED: (
+        "About someone they support at work",
+        "About someone they support at work, who lives with",
+    ),
+}
+
+
 class Status(models.TextChoices):
     PENDING = "pending", "Waiting for a moderator"
     APPROVED = "approved", "Published"
@@ -114,8 +136,13 @@ class Contribution(models.Model):
         on_delete=models.SET_NULL,
         related_name="%(class)ss",
     )
-    # Who the author was when writing, as they chose to show it then.
+    # The author's role when writing.
     author_role = models.CharField(max_length=20, choices=Role.choices)
+    subject = models.CharField(
+        "whose experience it is", max_length=10, choices=Subject.choices, default=Subject.SELF
+    )
+    # The conditions the public sees with it, always as the author allows now: see
+    # reviews.conditions, the only code that writes them.
     author_conditions = models.ManyToManyField("taxonomy.Condition", blank=True, related_name="+")
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -149,6 +176,11 @@ class Contribution(models.Model):
     @property
     def author_role_byline(self):
         return ROLE_BYLINES.get(self.author_role, "")
+
+    @property
+    def conditions_byline(self):
+        """How the shown conditions are introduced, given whether there are any."""
+        return CONDITIONS_BYLINES.get(self.subject, ("", ""))
 
     def content(self):
         """What the author last submitted: the pending edit if any, else the columns."""

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Profile
 from core.ratelimits import limit_submissions
 from products.models import ProductPage
-from reviews import feedback
+from reviews import conditions, feedback
 from reviews.forms import PhotoForm, RemovePhotoForm, ReportForm, ReviewForm
 from reviews.models import MAX_PHOTOS, Photo, Report, Review, Tip
 from reviews.uploads import save_contributed_image
@@ -23,10 +23,11 @@ def write_review(request, product_id):
     product = get_object_or_404(ProductPage.objects.live(), pk=product_id)
     review = Review.objects.filter(product=product, author=request.user).first()
     draft = Review(product=product, **(review.content() if review else {}))
-    form = ReviewForm(request.POST or None, instance=draft)
+    form = ReviewForm(request.POST or None, instance=draft, about=review)
     if request.method == "POST" and form.is_valid():
         review = review or Review(product=product, author=request.user)
-        submit_contribution(request.user, review, form.cleaned_data)
+        subject, chosen = form.about()
+        submit_contribution(request.user, review, form.cleaned_data, subject, chosen)
         messages.success(
             request,
             "Thank you. A moderator will check your review, usually within two working "
@@ -39,15 +40,22 @@ def write_review(request, product_id):
 
 
 @transaction.atomic
-def submit_contribution(user, item, content):
-    """Send a review or tip to the moderators, with who the author is as they show it now."""
-    profile, _ = Profile.objects.get_or_create(
+def submit_contribution(user, item, content, subject=None, chosen=()):
+    """Send a review or tip to the moderators, with who the author is as they show it now.
+
+    Whose experience it is (`subject`, kept if None) and the conditions `chosen` for someone
+    else's take effect at once, even on a published review: they decide what the public sees
+    of someone's health, so withdrawing one never waits for a moderator.
+    """
+    profile, _ = Profile.objects.select_for_update().get_or_create(
         user=user, defaults={"display_name": user.first_name or "Enabled member"}
     )
     item.author_role = profile.role
+    if subject is not None:
+        item.subject = subject
     item.submit(content)
     item.save()
-    item.author_conditions.set(profile.shown_conditions())
+    conditions.apply(item, profile, chosen)
     return item
 
 

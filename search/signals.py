@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products.models import Manufacturer, ProductPage
-from reviews.signals import moderated
+from reviews.signals import moderated, shown_conditions_changed
 from search.tasks import queue_reindex
 from taxonomy.models import Condition, IsoCategory, Need
 
@@ -17,6 +17,10 @@ def page_changed(sender, instance, **kwargs):
 
 def decision_made(sender, product_id, **kwargs):
     queue_reindex([product_id])
+
+
+def conditions_changed(sender, product_ids, **kwargs):
+    queue_reindex(product_ids)
 
 
 def term_renamed(sender, instance, created, raw=False, **kwargs):
@@ -43,6 +47,7 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move, post_delete):
         signal.connect(page_changed, sender=ProductPage, dispatch_uid=f"search-{id(signal)}")
     moderated.connect(decision_made, dispatch_uid="search-moderated")
+    shown_conditions_changed.connect(conditions_changed, dispatch_uid="search-conditions")
     for model in (Need, Condition):
         post_save.connect(term_renamed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(category_changed, sender=IsoCategory, dispatch_uid="search-category")
