@@ -333,6 +333,16 @@ def test_product_page_shows_everything_known_about_the_product(client, catalogue
     assert text(gallery[0].find("figcaption")) == "View 1 of the spoon."
 
 
+def test_product_page_says_once_that_no_review_matches(client, catalogue):
+    from tests.factories import make_member, make_review
+
+    make_review(catalogue.spoon, make_member("Ada", role="user"))
+    _, soup = get(client, f"{catalogue.spoon.url}?role=paid_carer")
+    reviews = text(soup.find(id="reviews"))
+    assert reviews.count("No reviews match your choices.") == 1
+    assert "0 reviews" not in reviews
+
+
 def test_product_page_body_blocks(client, catalogue):
     _, soup = get(client, catalogue.spoon.url)
     stream = soup.find(class_="stream")
