@@ -33,7 +33,8 @@ def contributed_collection_ids():
 
 def without_contributed_photos(images):
     # By the collection's id: search can filter images on `collection` but not its name.
-    return images.exclude(collection__in=contributed_collection_ids())
+    ids = contributed_collection_ids()
+    return images.exclude(collection__in=ids) if ids else images
 
 
 def is_contributed(image):

@@ -306,6 +306,8 @@ def test_editors_cannot_open_replace_download_or_delete_a_members_photo(
     assert response.status_code in refused
     response = editor.post(reverse("wagtailimages:delete", args=[image.pk]))
     assert response.status_code in refused
+    bulk_delete = reverse("wagtail_bulk_action", args=["wagtailimages", "image", "delete"])
+    editor.post(f"{bulk_delete}?id={image.pk}")
     image.refresh_from_db()
     assert (image.title, image.file.name) == (
         "Photo with a review of Chair raiser",
@@ -407,3 +409,12 @@ def test_photos_stored_in_media_root_before_move_out_by_the_migration(
     assert fetch(Client(), shown.image.file.url).status_code == HTTPStatus.OK
     page = soup(Client().get(review.product.url))
     assert fetch(Client(), page.find("img", alt="Shown with the review")["src"]).status_code == 200
+
+
+def test_searching_the_image_library_before_any_member_sent_a_photo(editor):
+    make_image(title="Office chair")
+
+    for name in ["wagtailimages:index", "wagtailimages_chooser:choose_results"]:
+        response = editor.get(reverse(name), {"q": "chair"})
+        assert response.status_code == HTTPStatus.OK, name
+        assert "Office chair" in response.text
