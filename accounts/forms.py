@@ -10,6 +10,7 @@ from django import forms
 from django.db import transaction
 
 from accounts.models import Profile, Role
+from core.antispam import HumanCheckMixin
 from core.forms import FormMixin, ModelForm
 from taxonomy.models import Condition
 
@@ -76,8 +77,11 @@ class LoginForm(FormMixin, allauth_forms.LoginForm):
             self.fields["remember"].help_text = "Do not tick this on a shared computer."
 
 
-class SignupForm(FormMixin, allauth_forms.SignupForm):
-    """Email and password for allauth, and the display name and role for the Profile."""
+class SignupForm(HumanCheckMixin, FormMixin, allauth_forms.SignupForm):
+    """Email and password for allauth, and the display name and role for the Profile.
+
+    Public, so it carries the honeypot and the fill time, as the contribution forms do.
+    """
 
     display_name = display_name_field()
     role = role_field()

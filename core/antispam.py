@@ -1,10 +1,13 @@
 """Quiet checks that keep spam robots out of public forms, with no CAPTCHA for people.
 
 - A honeypot: a text box people never see or reach, which robots fill in.
-- A minimum fill time: the form carries a signed time from when it was drawn, and a form
-  sent back faster than a person could fill it in is refused.
+- A fill time: the form carries a signed stamp of when it was drawn and for which form. A
+  form sent back faster than a person could fill it in is refused, and so is a stamp older
+  than settings.FORM_MAX_FILL_SECONDS or made for another form, so a robot cannot keep one
+  stamp and post it forever, or anywhere.
 
-People who trip either check get a plain message and keep everything they typed.
+People who trip a check get a plain message and keep everything they typed; a stamp that is
+too old or not this form's is replaced, so sending the form again works.
 """
 
 import time
@@ -20,19 +23,39 @@ SALT = "enabled.antispam"
 TOO_FAST = (
     "That was quicker than we expected from a person. Check your answers, then send the form again."
 )
+TOO_OLD = (
+    "This form was open too long to send as it is. Your answers are still here: check them, "
+    "then send the form again."
+)
+NOT_THIS_FORM = (
+    "We could not check that this form came from this page. Your answers are still here: "
+    "check them, then send the form again."
+)
 ROBOT = "We could not accept this form. If you are a person, please contact us."
 
 
-def stamp_now():
-    return signing.Signer(salt=SALT).sign(str(int(time.time())))
+def form_name(form):
+    """What a stamp is bound to: the form's class, and its prefix where a page has several."""
+    return f"{type(form).__module__}.{type(form).__qualname__}:{form.prefix or ''}"
 
 
-def seconds_since(stamp):
-    """Seconds since a stamp was made, or None if it is missing or forged."""
+def stamp_now(name):
+    return signing.Signer(salt=SALT).sign_object({"form": name, "at": int(time.time())})
+
+
+def read_stamp(stamp, name):
+    """Seconds since the stamp was made for form `name`, or the error to show."""
     try:
-        return time.time() - int(signing.Signer(salt=SALT).unsign(stamp or ""))
-    except (signing.BadSignature, ValueError):
-        return None
+        content = signing.Signer(salt=SALT).unsign_object(stamp or "")
+        age = time.time() - int(content["at"])
+        made_for = content["form"]
+    except (signing.BadSignature, ValueError, TypeError, KeyError):
+        return None, NOT_THIS_FORM
+    if made_for != name:
+        return None, NOT_THIS_FORM
+    if age > settings.FORM_MAX_FILL_SECONDS:
+        return None, TOO_OLD
+    return age, None
 
 
 class HumanCheckMixin:
@@ -40,8 +63,13 @@ class HumanCheckMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        name = form_name(self)
         self.fields[STARTED] = forms.CharField(
-            widget=forms.HiddenInput, required=False, initial=stamp_now
+            widget=forms.HiddenInput,
+            required=False,
+            initial=lambda: stamp_now(name),
+            # Drawn as the hidden input alone, even where a page draws every field in a loop.
+            template_name="forms/hidden_field.html",
         )
         self.fields[HONEYPOT] = forms.CharField(
             label="Leave this box empty",
@@ -54,7 +82,12 @@ class HumanCheckMixin:
         cleaned = super().clean()
         if cleaned.get(HONEYPOT):
             raise ValidationError(ROBOT, code="honeypot")
-        age = seconds_since(cleaned.get(STARTED))
-        if age is None or age < settings.FORM_MIN_FILL_SECONDS:
+        age, error = read_stamp(cleaned.get(STARTED), form_name(self))
+        if error:
+            # The page drawn again carries a good stamp, so the person can send it.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(STARTED)] = stamp_now(form_name(self))
+            raise ValidationError(error, code="stamp")
+        if age < settings.FORM_MIN_FILL_SECONDS:
             raise ValidationError(TOO_FAST, code="too_fast")
         return cleaned

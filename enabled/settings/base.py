@@ -243,6 +243,8 @@ LOGGING = {
 # ---- Public contributions: abuse and safety -------------------------------------------------
 # Seconds a person needs at least to fill in a public form (core.antispam).
 FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+# ...and at most, from drawing the form to sending it: a day is time to write a long review.
+FORM_MAX_FILL_SECONDS = int(os.environ.get("FORM_MAX_FILL_SECONDS", str(24 * 60 * 60)))
 # Submissions per account and per address (django-ratelimit); over them, HTTP 429.
 SUBMISSION_RATE_PER_ACCOUNT = os.environ.get("SUBMISSION_RATE_PER_ACCOUNT", "20/h")
 SUBMISSION_RATE_PER_ADDRESS = os.environ.get("SUBMISSION_RATE_PER_ADDRESS", "60/h")
