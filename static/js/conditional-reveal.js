@@ -1,7 +1,8 @@
 /*
  * Conditional reveals for radios, as GOV.UK's: an answer whose input names a block in
- * data-aria-controls shows that block only while it is chosen, and says so with
- * aria-expanded. Without this script every block shows and the form works the same.
+ * data-aria-controls shows that block only while it is chosen. Like GOV.UK Frontend it sets
+ * aria-controls but not aria-expanded, which ARIA does not allow on a radio. Without this
+ * script every block shows and the form works the same.
  * No inline script or style: the Content Security Policy allows neither.
  */
 (function () {
@@ -24,7 +25,6 @@
     function sync() {
       pairs.forEach(function (pair) {
         pair[1].classList.toggle("radios__conditional--hidden", !pair[0].checked);
-        pair[0].setAttribute("aria-expanded", pair[0].checked ? "true" : "false");
       });
     }
 

@@ -84,6 +84,8 @@ def test_a_review_with_a_photo_written_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Review of Tap turner")
 
+    tab_to(page, "input[name=subject]")
+    page.keyboard.press("Space")  # "Mine"
     tab_to(page, "input[name=rating]")  # a radio group takes one Tab; arrows choose
     for _ in range(3):
         page.keyboard.press("ArrowRight")
@@ -126,3 +128,30 @@ def test_a_review_with_a_photo_written_with_the_keyboard_alone(
     expect(page.get_by_role("status").first).to_contain_text("Photo added")
     stored = Photo.objects.get()
     assert (stored.review, stored.alt_text) == (review, "The tap turner on a bath tap")
+
+
+def test_whose_experience_reveals_that_persons_conditions(page, context, live_server):
+    product = make_product("Ceiling track hoist")
+    sign_in(context, make_member("Ann", role="family_carer"), live_server)
+    page.goto(f"/products/{product.pk}/review/")
+
+    cared_for = page.get_by_role("radio", name="Someone I care for")
+    supported = page.get_by_role("radio", name="Someone I support at work")
+    theirs = page.locator("#id_cared_for_conditions_0").locator("xpath=ancestor::fieldset[1]")
+    # Nothing chosen: the further questions wait, each tied to its answer.
+    expect(cared_for).to_have_attribute("aria-controls", "id_subject_1-reveal")
+    expect(theirs).to_be_hidden()
+
+    tab_to(page, "input[name=subject]")
+    page.keyboard.press("ArrowDown")  # from "Mine" to "Someone I care for"
+    expect(cared_for).to_be_checked()
+    expect(theirs).to_be_visible()
+    expect(page.locator("#id_supported_conditions_0")).to_be_hidden()
+    tab_to(page, "input[name=cared_for_conditions]")
+    assert violations(page) == []
+
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowDown")
+    expect(supported).to_be_checked()
+    expect(theirs).to_be_hidden()
+    expect(page.locator("#id_supported_conditions_0")).to_be_visible()
