@@ -5,6 +5,7 @@ through the rendered forms too; then the product page, its "Who lives with" filt
 search document (both implementations index the same one) and their data download are read.
 """
 
+import importlib
 import json
 from http import HTTPStatus
 
@@ -15,7 +16,7 @@ from django.urls import reverse
 from reviews import moderation
 from reviews.models import Review
 from search.store import SearchDocument
-from tests.factories import make_member, make_product
+from tests.factories import make_member, make_product, make_review
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,31 @@ def test_conditions_ticked_under_another_answer_are_not_shown(client, commits, p
     review = commits(moderation.approve, Review.objects.get(), None)
     assert [c.name for c in review.author_conditions.all()] == [MND]
     assert reviewer_conditions(product) == ["motor-neurone-disease"]
+
+
+def test_the_migration_withdraws_copies_made_before_and_catch_up_mends_search(commits, product):
+    """Rows written by the old code kept the conditions shown when the review was sent."""
+    from django.apps import apps
+    from django.core.management import call_command
+
+    from search import indexing
+    from taxonomy.models import Condition
+
+    migration = importlib.import_module("reviews.migrations.0010_contribution_subject")
+    stroke = Condition.objects.get(name="Stroke")
+    private = make_member("Pat", conditions=["Stroke"])
+    shown = make_member("Jo", conditions=["Tremor"], show_conditions=True)
+    gone = make_member("Al")
+    reviews = [commits(make_review, product, author) for author in (private, shown, gone)]
+    for review in reviews:  # as the old code left them
+        review.author_conditions.set([stroke])
+    commits(gone.delete)
+    Review.author_conditions.through.objects.get_or_create(review=reviews[2], condition=stroke)
+    assert indexing.status().stale == []  # the old copies were indexed as they were
+
+    migration.follow_profiles(apps, None)
+
+    assert [[c.name for c in r.author_conditions.all()] for r in reviews] == [[], ["Tremor"], []]
+    assert indexing.status().stale == [product.pk]
+    call_command("search_index", "catch-up", verbosity=0)
+    assert reviewer_conditions(product) == ["tremor"]
