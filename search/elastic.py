@@ -162,8 +162,8 @@ class ElasticsearchEngine:
         if failed:
             raise failed[0]
 
-    def remove(self, product_ids, refresh=False):
-        actions = ({"_op_type": "delete", "_index": self.alias, "_id": product_id}
+    def remove(self, product_ids, refresh=False, index=None):
+        actions = ({"_op_type": "delete", "_index": index or self.alias, "_id": product_id}
                    for product_id in product_ids)  # fmt: skip
         bulk(self.client, actions, refresh=refresh, raise_on_error=False)
 

@@ -6,12 +6,15 @@ decision. `rebuild()`, `status()` and `catch_up()` serve the `search_index` comm
 
 import hashlib
 from dataclasses import dataclass
+from datetime import timedelta
 
 import orjson
+from django.utils import timezone
 
 from products.models import ProductPage
 from search.documents import product_documents
 from search.engine import get_engine
+from search.models import IndexRebuild, RebuildChange
 
 BATCH = 500
 # Each document carries a hash of the rest of it, so `status()` sees any change to what a
@@ -37,17 +40,30 @@ def documents_for(product_ids):
     return documents
 
 
-def update_products(product_ids, engine=None):
-    """Index the live ones of these products as they are now; remove the others."""
+def update_products(product_ids, engine=None, index=None):
+    """Index the live ones of these products as they are now; remove the others.
+
+    `index` names an Elasticsearch index to write to instead of the alias."""
     engine = engine or get_engine()
     product_ids = set(product_ids)
     documents = documents_for(product_ids)
+    where = {"index": index} if index else {}
     if documents:
-        engine.index(documents)
+        engine.index(documents, **where)
     gone = product_ids - documents.keys()
     if gone:
-        engine.remove(gone)
+        engine.remove(gone, **where)
     return len(documents), len(gone)
+
+
+def note_changes(product_ids):
+    """Tell the rebuilds under way that these products are being reindexed now."""
+    rebuilds = list(IndexRebuild.objects.values_list("pk", flat=True))
+    RebuildChange.objects.bulk_create(
+        RebuildChange(rebuild_id=rebuild, product_id=pk)
+        for rebuild in rebuilds
+        for pk in set(product_ids)
+    )
 
 
 def live_ids():
@@ -59,28 +75,52 @@ def batches(ids, size=BATCH):
         yield ids[start : start + size]
 
 
-def rebuild(engine=None, progress=None):
+def rebuild(engine=None, progress=None, before_swap=None):
     """Index every live product afresh. Elasticsearch fills a new index and then swaps the
-    alias, so search answers from the old index until the new one is complete."""
+    alias, so search answers from the old index until the new one is complete.
+
+    Updates made meanwhile are noted (`note_changes()`) and indexed again into the new index,
+    before the swap and after it, as the worker may have written them into the old one.
+    `before_swap` is called between the load and the swap. One rebuild at a time.
+    """
     engine = engine or get_engine()
-    ids = live_ids()
-    if hasattr(engine, "swap_alias"):
-        name = engine.create_index(loading=True)
-        try:
-            built = (documents_for(batch) for batch in batches(ids))
-            engine.bulk_load(built, index=name, progress=progress)
-            engine.finish_loading(name)
-        except BaseException:
-            engine.client.indices.delete(index=name)  # half loaded: search keeps the old one
-            raise
-        engine.swap_alias(name)
-    else:
-        engine.remove(set(engine.indexed()) - set(ids))
-        for batch in batches(ids):
-            engine.index(documents_for(batch))
-            if progress:
-                progress(len(batch))
+    # A rebuild killed outright leaves its journal behind; nobody replays it.
+    IndexRebuild.objects.filter(started_at__lt=timezone.now() - timedelta(days=1)).delete()
+    journal = IndexRebuild.objects.create()
+    try:
+        ids = live_ids()
+        if hasattr(engine, "swap_alias"):
+            name = engine.create_index(loading=True)
+            try:
+                built = (documents_for(batch) for batch in batches(ids))
+                engine.bulk_load(built, index=name, progress=progress)
+                engine.finish_loading(name)
+                if before_swap:
+                    before_swap()
+                replay(journal, engine, index=name)
+            except BaseException:
+                engine.client.indices.delete(index=name)  # half loaded: search keeps the old
+                raise
+            engine.swap_alias(name)
+        else:
+            engine.remove(set(engine.indexed()) - set(ids))
+            for batch in batches(ids):
+                engine.index(documents_for(batch))
+                if progress:
+                    progress(len(batch))
+            if before_swap:
+                before_swap()
+        replay(journal, engine)
+    finally:
+        journal.delete()
     return len(ids)
+
+
+def replay(journal, engine, index=None):
+    """Index again, as they are now, the products reindexed since the rebuild began."""
+    changed = sorted(set(journal.changes.values_list("product_id", flat=True)))
+    for batch in batches(changed):
+        update_products(batch, engine, index=index)
 
 
 @dataclass

@@ -23,8 +23,9 @@ UNREACHABLE = (UnreachableError, ConnectionTimeout)
 
 @task(queue_name=QUEUE)
 def reindex_products(product_ids, attempt=1):
-    from search.indexing import update_products
+    from search.indexing import note_changes, update_products
 
+    note_changes(product_ids)  # before writing, so a rebuild under way replays them
     try:
         update_products(product_ids)
     except UNREACHABLE:

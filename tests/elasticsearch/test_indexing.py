@@ -206,3 +206,32 @@ def test_status_sees_an_edit_approved_that_moves_no_date_and_catch_up_mends_it(e
     engine.refresh()
     assert indexing.status(engine).drifted == []
     assert engine.search(Query(text="bath lift")).cards[product.pk]["rating"] == 5
+
+
+@pytest.mark.django_db
+def test_approvals_made_while_a_rebuild_runs_reach_the_new_index(
+    engine, django_capture_on_commit_callbacks
+):
+    """The worker writes through the alias into the index the swap then deletes: what it
+    wrote there must reach the new index too."""
+    products = [make_product(f"Shower chair {n}") for n in range(5)]
+    waiting = [
+        make_review(product, approved=False, title="Sturdy and light") for product in products
+    ]
+    call_command("search_index", "rebuild", verbosity=0)
+
+    def approve_all():
+        # Between the load and the swap; each task runs at the commit, into the old index.
+        for review in waiting:
+            with django_capture_on_commit_callbacks(execute=True):
+                moderation.approve(review, None)
+
+    indexing.rebuild(engine, before_swap=approve_all)
+    engine.refresh()
+
+    assert indexing.status(engine).drifted == []
+    cards = engine.search(Query(text="shower chair")).cards
+    assert {pk: card["review_count"] for pk, card in cards.items()} == {
+        product.pk: 1 for product in products
+    }
+    assert sorted(engine.search(Query(text="sturdy light")).ids) == [p.pk for p in products]
