@@ -15,11 +15,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Profile
+from accounts.models import Profile, Role
 from demo import tips_loader
 from demo.catalogue_loader import MissingTaxonomyError
+from reviews import conditions
 from reviews.feedback import vote_helpful
-from reviews.models import Review
+from reviews.models import Review, Subject
 from reviews.moderation import approve
 from taxonomy.models import Condition
 
@@ -128,10 +129,14 @@ def _review(spec, product, author, now):
     review = Review(
         product=product, author=author, author_role=author.profile.role, created_at=created_at
     )
+    # A family carer writes about the person they look after, whose conditions the demo
+    # keeps on the carer's profile: shown with the review only if the carer shows them.
+    carer = author.profile.role == Role.FAMILY_CARER
+    review.subject = Subject.CARED_FOR if carer else Subject.SELF
     review.submit(spec.content)
     review.full_clean(validate_unique=False, validate_constraints=False)
     review.save()
-    review.author_conditions.set(author.profile.shown_conditions())
+    conditions.apply(review, author.profile, author.profile.shown_conditions())
     if spec.pending:
         return review
     review = approve(review, None)

@@ -13,7 +13,16 @@ from accounts.models import Profile, Role
 from demo.catalogue import build_catalogue, families
 from demo.contributions import describe, plan
 from demo.writing import Author, ReviewWriter, group_for
-from reviews.models import DidThisToo, HelpfulVote, Photo, ProductRating, Review, Status, Tip
+from reviews.models import (
+    DidThisToo,
+    HelpfulVote,
+    Photo,
+    ProductRating,
+    Review,
+    Status,
+    Subject,
+    Tip,
+)
 from reviews.moderation import recount
 
 PRODUCTS = 24  # catalogue products loaded by the database tests
@@ -200,6 +209,16 @@ def test_load_creates_members_reviews_and_votes_as_the_site_would():
     assert Review.objects.filter(author_conditions__isnull=False).exists()
     for review in Review.objects.filter(author__profile__show_conditions=False):
         assert not review.author_conditions.exists()
+    # Family carers write about the person they look after, everyone else about themselves.
+    carers = Review.objects.filter(author__profile__role=Role.FAMILY_CARER)
+    assert carers.exists()
+    assert not carers.exclude(subject=Subject.CARED_FOR).exists()
+    assert (
+        not Review.objects.exclude(author__profile__role=Role.FAMILY_CARER)
+        .exclude(subject=Subject.SELF)
+        .exists()
+    )
+    assert carers.filter(author_conditions__isnull=False).exists()
 
 
 @pytest.mark.django_db
