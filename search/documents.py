@@ -147,7 +147,8 @@ def product_documents(products):
         ).values_list("product_id", "average", "dimensions")
     }
     approved = Review.objects.approved().filter(_among("product_id", ids))
-    # Each review with the conditions its author shows, joined: a row per condition.
+    # Each review with the conditions shown with it, joined: a row per condition. They are
+    # what the author allows now (reviews.conditions keeps them so and reindexes on a change).
     reviews, shown, last = {}, {}, None
     for product_id, review_id, title, body, role, condition in approved.order_by("pk").values_list(
         "product_id", "pk", "title", "body", "author_role", "author_conditions__slug"
