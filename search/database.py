@@ -1,8 +1,8 @@
 """The database implementation of product search, read from the same declaration as
 Elasticsearch's (search.faceted.ProductSearch), for sites that run without a search server.
 
-Words are matched as the index matches them (search.text): every concept of the query, or
-one of its synonyms, as a phrase in one value of one searched field. Facet counts are
+Words are matched as the index matches them (search.text): for every concept of the query,
+every word of it, or of one of its synonyms, anywhere in the searched fields. Facet counts are
 disjunctive, as FacetedSearch makes them. Relevance adds the weights of the fields that
 match each concept: the order differs from Elasticsearch's scoring, the hits do not.
 """
@@ -79,7 +79,7 @@ class DatabaseEngine:
         wanted = list(dict.fromkeys(concepts(query.words)))  # a repeated word asks nothing more
         documents = SearchDocument.objects.all()
         for concept in wanted:
-            documents = documents.filter(_phrase_in("text", concept))
+            documents = documents.filter(_concept_in("text", concept))
         chosen = {name: _facet_filter(ProductSearch.facets[name], values)
                   for name, values in query.facet_filters().items()}  # fmt: skip
 
@@ -160,10 +160,14 @@ def mark(text, terms):
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def _phrase_in(column, concept):
+def _concept_in(column, concept):
+    """Every word of one of the concept's phrases, in any order and anywhere in the column."""
     condition = Q()
     for phrase in concept:
-        condition |= Q(**{f"{column}__contains": f" {' '.join(phrase)} "})
+        every_word = Q()
+        for term in phrase:
+            every_word &= Q(**{f"{column}__contains": f" {term} "})
+        condition |= every_word
     return condition
 
 
@@ -231,7 +235,7 @@ def _score(wanted):
     """The weights of the fields each concept is found in, added up."""
     parts = [
         Case(
-            When(_phrase_in(field.split("^")[0], concept), then=Value(weight(field) * 10)),
+            When(_concept_in(field.split("^")[0], concept), then=Value(weight(field) * 10)),
             default=Value(0),
             output_field=IntegerField(),
         )  # fmt: skip

@@ -114,16 +114,20 @@ class ProductSearch(FacetedSearch):
         return search
 
     def query(self, search, query):
-        """Every word, or a synonym of it, somewhere in the product; the fields weigh the order."""
+        """Every word, or a synonym of it, somewhere in the product; the fields weigh the order.
+
+        A synonym of several words stands for its words, not for a phrase: "big button phone"
+        finds "Big-button mobile phone", as any words of a name find it in any order.
+        """
         if not query:
             return search
-        words = {"query": query, "operator": "and"}
+        words = {"query": query, "auto_generate_synonyms_phrase_query": False}
+        matched = {**words, "operator": "and"}
         if self.fuzzy:
-            words.update(fuzziness="AUTO", prefix_length=1)
-        matched = Q("match", text=words)
-        weights = [Q("match", **{field.split("^")[0]: {"query": query, "boost": weight(field)}})
+            matched.update(fuzziness="AUTO", prefix_length=1)
+        weights = [Q("match", **{field.split("^")[0]: {**words, "boost": weight(field)}})
                    for field in self.fields]  # fmt: skip
-        return search.query(Q("bool", must=[matched], should=weights))
+        return search.query(Q("bool", must=[Q("match", text=matched)], should=weights))
 
     def highlight(self, search):
         return search.highlight(

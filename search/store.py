@@ -1,8 +1,8 @@
 """The database implementation's index: each product's search document, in tables.
 
-The analysed words of every searched field are stored as text, each value between " | "
-marks, so a phrase is found with one LIKE and never spans two values, as in Elasticsearch
-(where values sit 100 positions apart). Facet values are rows, so counts are GROUP BYs.
+The analysed words of every searched field are stored as text, each word between spaces and
+each value between " | " marks, so a word is found whole with one LIKE. Facet values are
+rows, so counts are GROUP BYs.
 """
 
 from django.db import models

@@ -194,7 +194,8 @@ def concepts(text):
 
     Like a synonym_graph filter, the longest phrase of the synonym file that starts at a
     word is taken, and a word no phrase starts at stands for itself. A document matches
-    when, for every concept, it holds one of the phrases, word for word in one value.
+    when, for every concept, it holds every word of one of the phrases, in any order and
+    anywhere: Elasticsearch's match query with auto_generate_synonyms_phrase_query off.
     """
     terms = [normalise(token) for token in tokenize(text)]
     return [

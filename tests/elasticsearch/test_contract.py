@@ -10,8 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from demo.datafiles import makers
+from search.analysis import load_synonyms
 from search.database import DatabaseEngine
-from search.documents import product_documents
+from search.documents import AVAILABLE, DISCONTINUED, SEARCHED, product_documents
 from search.elastic import ElasticsearchEngine
 from search.engine import Query
 from search.text import analyse
@@ -69,6 +71,14 @@ QUERIES = [
         "rating",
     ),  # fmt: skip
     ("easy", {"need": ["eating-and-drinking", "cooking"], "category": ["15"]}, "reviews"),
+    # A synonym of several words stands for its words, not a phrase (issue 14, item 13).
+    ("big button phone", {}, "relevance"),  # the phones are "big-button mobile phone"
+    ("large button phone", {}, "relevance"),
+    ("big button telephone", {}, "relevance"),
+    ("phone big button", {}, "relevance"),
+    ("home lift", {}, "relevance"),
+    ("Zip boot scooter", {}, "relevance"),  # discontinued: found only when they are included
+    ("scooter boot Zip", {"availability": [AVAILABLE, DISCONTINUED]}, "relevance"),
 ]
 
 
@@ -150,3 +160,103 @@ def test_the_contract_covers_every_facet_and_sort_and_finds_things(engines):
     found = [database.search(Query(text=t, filters=f, per_page=1)).total for t, f, _ in QUERIES]
     assert sum(1 for total in found if total) >= 30
     assert sum(1 for total in found if not total) >= 2  # empty results are compared too
+
+
+# == Finding products by their words, whatever the synonyms say ==
+
+EVERY_PRODUCT = {"availability": [AVAILABLE, DISCONTINUED]}
+ENGINES = ["database", "elastic"]
+
+
+def name_without_maker(document):
+    """The product's name as someone who does not know the maker would type it."""
+    brands = {maker.name: maker.brand for maker in makers().values()}
+    return " ".join(document["name"].replace(brands[document["manufacturer"]], " ").split())
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_product_is_on_the_first_page_for_the_words_of_its_name(catalogue, engine):
+    """Its name without the maker, the same words the other way round, and its first and last
+    words alone (other words between them in the name) find it on the first page."""
+    missed = []
+    for product_id, document in catalogue["documents"].items():
+        words = name_without_maker(document).split()
+        for text in (" ".join(words), " ".join(reversed(words)), f"{words[0]} {words[-1]}"):
+            found = catalogue[engine].search(Query(text=text, filters=EVERY_PRODUCT))
+            if product_id not in found.ids:
+                missed.append((text, document["name"], found.total))
+    assert not missed, f"{len(missed)} searches miss their product, first: {missed[:5]}"
+
+
+def ids_named(catalogue, ending):
+    return {product_id for product_id, document in catalogue["documents"].items()
+            if document["name"].endswith(ending)}  # fmt: skip
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "big button phone",  # the home page's example
+        "large button phone",
+        "big button telephone",
+        "phone big button",
+        "button phone big",
+        "big buttons mobile phone",
+        "Simple big button phone",
+    ],
+)
+def test_a_synonym_of_several_words_finds_them_apart_and_in_any_order(catalogue, engine, text):
+    phones = ids_named(catalogue, "big-button mobile phone")
+    assert len(phones) == 2
+    found = catalogue[engine].search(Query(text=text))
+    # Name first: the phones, whose names hold the words, come before the rest.
+    assert set(found.ids[: len(phones)]) == phones
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text", ["Zip boot scooter", "scooter Zip boot", "Zip scooter"])
+def test_the_discontinued_zip_boot_scooter_is_found_once_discontinued_products_are(
+    catalogue, engine, text
+):
+    (scooter,) = ids_named(catalogue, "Zip boot scooter")
+    assert catalogue["documents"][scooter]["availability"] == DISCONTINUED
+
+    hidden = catalogue[engine].search(Query(text=text))
+    assert scooter not in hidden.ids
+    # The availability facet still counts it, so the page can offer to include it.
+    assert hidden.facets["availability"].get(DISCONTINUED) == 1
+    assert catalogue[engine].search(Query(text=text, filters=EVERY_PRODUCT)).ids[0] == scooter
+
+
+def held_words(document):
+    words = set()
+    for field in SEARCHED:
+        value = document.get(field) or []
+        for text in [value] if isinstance(value, str) else value:
+            words.update(analyse(text))
+    return words
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_synonym_finds_the_products_holding_every_word_of_a_term_of_its_group(
+    catalogue, engine
+):
+    """Each term of a group with a term of several words finds exactly the products that hold
+    every word of one of the group's terms, wherever the words are."""
+    held = {product_id: held_words(document)
+            for product_id, document in catalogue["documents"].items()}  # fmt: skip
+    differ, finding = [], 0
+    for group in load_synonyms():
+        if all(len(analyse(term)) == 1 for term in group):
+            continue
+        terms = [set(analyse(term)) for term in group]
+        expected = sorted(product_id for product_id, words in held.items()
+                          if any(term <= words for term in terms))  # fmt: skip
+        finding += bool(expected)
+        for text in group:
+            found = catalogue[engine].search(Query(text=text, filters=EVERY_PRODUCT, per_page=ALL))
+            if sorted(found.ids) != expected:
+                differ.append((text, len(expected), found.total))
+    assert finding >= 50  # the sweep means something: most groups are in the catalogue
+    assert not differ, f"{len(differ)} terms find other products, first: {differ[:5]}"

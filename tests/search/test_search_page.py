@@ -94,6 +94,18 @@ def test_words_and_synonyms_find_products_and_the_count_is_announced(client, cat
     assert status.get_text(strip=True) == "2 products found."
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["large button phone", "big button phone", "big button telephone", "phone big buttons"],
+)
+def test_a_synonym_of_several_words_finds_them_apart_and_in_any_order(client, commits, words):
+    # The home page's own example; the name has "mobile" between and a hyphen within.
+    commits(make_product, "Simple big-button mobile phone", category="22 24")
+    commits(make_product, "Amplified phone", summary="Buttons light up.", category="22 24")
+
+    assert titles(page(client, q=words)) == ["Simple big-button mobile phone"]
+
+
 def test_facet_counts_apply_every_other_choice_but_not_their_own(client, catalogue):
     soup = page(client, q="rail", need=BATHING)
     assert counts(soup, "need") == {"Washing and bathing": 2}
