@@ -32,9 +32,13 @@ PURGE_DUE_KEY = "search-log:purged-recently"
 
 
 def record_search(query, filters, result_count, took_ms, backend, kind=SearchLog.Kind.SEARCH):
-    """Log one search: its words, filters, how many results, how long it took in ms, which
-    implementation answered ("elasticsearch" or "database") and its kind ("search" or
-    "autocomplete"). Returns the row, or None when there was nothing to log or logging failed.
+    """Log one search someone sent: its words, filters, how many results, how long it took
+    in ms, which implementation answered ("elasticsearch" or "database") and its kind.
+    Returns the row, or None when there was nothing to log or logging failed.
+
+    Only searches people send are logged, never suggestions as they type: those follow each
+    key pressed, and would keep an address half typed ("jane.doe@"). Older logs may still
+    hold rows of the "autocomplete" kind until they are purged.
 
     `filters` maps each facet's name to its chosen values (a string or a list of them) and
     may hold "sort"; a page number in it is dropped. A search with neither words nor a facet
@@ -58,8 +62,8 @@ def record_search(query, filters, result_count, took_ms, backend, kind=SearchLog
 def top_queries(days=30, limit=50, kind=SearchLog.Kind.SEARCH):
     """The most searched words in the last `days` days, as QueryCount(query, count, last_seen).
 
-    Full searches only unless `kind` says otherwise (None for both): autocomplete logs words
-    half typed.
+    Full searches only unless `kind` says otherwise (None for both): autocomplete rows,
+    from before suggestions stopped being logged, hold words half typed.
     """
     return _recent(days, kind).query_counts(limit)
 

@@ -6,7 +6,6 @@ words themselves are cleared of anything that looks like contact details before 
 stored. Rows are kept for settings.SEARCH_LOG_DAYS days (search.log.purge_old_searches).
 """
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,6 +14,8 @@ from django.db.models import Count, Max
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from search.redaction import redact
+
 QUERY_MAX_LENGTH = 200
 # Facet values are chosen from lists, so anything longer is not one of them.
 FILTER_VALUE_MAX_LENGTH = 100
@@ -22,44 +23,11 @@ FILTER_VALUE_MAX_LENGTH = 100
 NOT_FILTERS = {"page", "p"}
 SORT = "sort"
 
-# == Redaction ==
-# People paste such things into a search box. Each pattern is linear (separators between
-# digits are bounded), so a long query cannot make matching slow.
-EMAIL = "[email]"
-PHONE = "[phone]"
-POSTCODE = "[postcode]"
-NUMBER = "[number]"
-
-UK_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)(?:[\s\-()]{0,3}\d){9,10}(?!\w)"
-)
-# A full UK postcode ("SW1A 1AA", "m1 1ae"): a district alone names no household.
-UK_POSTCODE = re.compile(
-    r"(?<![A-Z0-9])[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}(?![A-Z0-9])", re.IGNORECASE
-)
-# Groups of three digits or more: an NHS number ("943 476 5919"), a card or account number
-# once there are nine digits. ISO 9999 codes ("15 09 13") are pairs, and stay.
-DIGIT_GROUPS = re.compile(r"(?<![\w\-])\d{3,}(?:[\s\-]\d{3,})*(?![\w\-])")
-LONG_NUMBER_DIGITS = 9
+# What counts as contact details, and the placeholders for them, are search/redaction.py.
 
 
 def collapse_whitespace(text):
     return " ".join(str(text).split())
-
-
-def redact(text):
-    """The text with email addresses, UK phone numbers, postcodes and long numbers replaced
-    by a placeholder. Expects collapsed whitespace."""
-    words = [EMAIL if "@" in word.strip("@") else word for word in text.split(" ")]
-    text = " ".join(words)
-    text = UK_PHONE.sub(PHONE, text)
-    text = UK_POSTCODE.sub(POSTCODE, text)
-    return DIGIT_GROUPS.sub(_long_number, text)
-
-
-def _long_number(match):
-    digits = sum(c.isdigit() for c in match[0])
-    return NUMBER if digits >= LONG_NUMBER_DIGITS else match[0]
 
 
 def cut(text, max_length):
