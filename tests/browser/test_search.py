@@ -101,3 +101,72 @@ def test_filtering_and_picking_a_suggestion_with_the_keyboard_alone(page, produc
     )
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/products/suction-grab-rail/$"))
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+def first_focusable_in_main(page):
+    """The text of what Tab reaches first after the skip link has moved focus to main."""
+    page.keyboard.press("Tab")
+    assert active(page)["text"] == "Skip to main content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    return active(page)
+
+
+def test_on_a_phone_the_count_and_a_skip_link_come_before_the_folded_filters(page, products):
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=bath")
+
+    # The count, then the way past the filters, before anything else in the main content.
+    first = first_focusable_in_main(page)
+    assert (first["text"], first["href"]) == ("Skip to results", "#search-results")
+    assert re.fullmatch(r"\d+ products found\.", page.locator("main h2").first.inner_text())
+    assert "{#" not in page.locator("main").inner_text()
+    filters = page.locator("#filter-list")
+    expect(filters).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(page.locator(".card").first).to_be_in_viewport()
+    page.keyboard.press("Tab")
+    assert "card__link" in active(page)["className"]
+
+    # The filters open from a button in their heading, and close again.
+    toggle = page.get_by_role("button", name="Filter products")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(filters).to_be_visible()
+    toggle.click()
+    expect(filters).to_be_hidden()
+
+    # Wide enough for filters beside the results, they are open and the heading plain again.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(filters).to_be_visible()
+    expect(page.get_by_role("button", name="Filter products")).to_have_count(0)
+
+
+def test_after_applying_filters_focus_is_on_the_result_count(page, products):
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=rail")
+    page.get_by_role("button", name="Filter products").click()
+    page.get_by_label("Stroke").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"condition=stroke.*#result-count$"))
+    expect(page.locator("#result-count")).to_be_focused()
+    expect(page.locator("#result-count")).to_have_text("1 product found.")
+    # The button says how many filters are chosen while they are folded away.
+    expect(page.get_by_role("button", name="Filter products (1 chosen)")).to_be_visible()
+
+
+def test_without_javascript_the_filters_stay_open_on_a_phone(new_context, products):
+    page = new_context(java_script_enabled=False).new_page()
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=rail")
+    expect(page.locator("#filter-list")).to_be_visible()
+    page.get_by_label("Stroke").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"condition=stroke.*#result-count$"))
+    expect(page.locator("#result-count")).to_have_text("1 product found.")
+    # The page opens at the count, past the box and the filters.
+    assert page.evaluate("window.scrollY") > 0

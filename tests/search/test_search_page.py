@@ -89,9 +89,11 @@ def counts(soup, param):
 def test_words_and_synonyms_find_products_and_the_count_is_announced(client, catalogue):
     soup = page(client, q="grab bars")
     assert sorted(titles(soup)) == ["Chrome grab rail", "Suction grab rail"]
-    status = soup.find(class_="result-count")
-    assert status["role"] == "status"
-    assert status.get_text(strip=True) == "2 products found."
+    # A heading before the box and the filters, its words a status region.
+    count = soup.find(class_="result-count")
+    assert count.name == "h2" and count["tabindex"] == "-1"
+    assert count.find_next("form")["id"] == "search-form"
+    assert count.find(role="status").get_text(strip=True) == "2 products found."
 
 
 @pytest.mark.parametrize(
