@@ -372,6 +372,16 @@ class PhotoQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Status.APPROVED)
 
+    def public(self):
+        """Shown to everyone: approved, with its review or tip published on a live product."""
+        return self.approved().filter(
+            Q(review__published_at__isnull=False, review__product__live=True)
+            | Q(tip__published_at__isnull=False, tip__product__live=True)
+        )
+
+    def by(self, user):
+        return self.filter(Q(review__author=user) | Q(tip__author=user))
+
     def pending(self):
         return self.filter(status=Status.PENDING)
 
@@ -436,12 +446,6 @@ class Photo(models.Model):
     def contribution(self):
         """The review or tip the photo belongs to."""
         return self.review if self.review_id else self.tip
-
-    @property
-    def is_public(self):
-        """Shown to everyone: approved, with its review or tip published on a live product."""
-        item = self.contribution
-        return self.status == Status.APPROVED and item.is_published and item.product.live
 
     @property
     def has_file(self):

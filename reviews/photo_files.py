@@ -73,15 +73,14 @@ class MediaStorage(FileSystemStorage):
         return name
 
 
-def visible_to(photo, user):
-    if photo.is_public:
-        return True
-    if not user.is_authenticated:
-        return False
+def seen_by(photos, user):
+    """Whether `user` may see the photo (a one-row queryset) as it is now."""
     from reviews.admin_views import can_moderate
     from reviews.models import Photo
 
-    return photo.contribution.author_id == user.pk or can_moderate(user, Photo)
+    if not user.is_authenticated:
+        return False
+    return photos.by(user).exists() or can_moderate(user, Photo)
 
 
 @require_safe
@@ -90,12 +89,10 @@ def photo_file(request, name):
     from reviews.models import Photo
 
     key = key_of(name)
-    photo = (
-        Photo.objects.select_related("review__product", "tip__product").filter(file_key=key).first()
-        if key
-        else None
-    )
-    if photo is None or not visible_to(photo, request.user) or not default_storage.exists(name):
+    photos = Photo.objects.filter(file_key=key) if key else Photo.objects.none()
+    # Plain existence checks: a file costs a query or two, never a load of its product page.
+    public = photos.public().exists()
+    if not (public or seen_by(photos, request.user)) or not default_storage.exists(name):
         raise Http404("No photo here.")
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     accel = getattr(settings, "PRIVATE_MEDIA_ACCEL_REDIRECT", "")
@@ -104,7 +101,7 @@ def photo_file(request, name):
         response["X-Accel-Redirect"] = f"{accel.rstrip('/')}/{name}"
     else:
         response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
-    if photo.is_public:
+    if public:
         response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
     else:
         response["Cache-Control"] = "private, no-store"
