@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products.models import Manufacturer, ProductPage
 from reviews.signals import moderated, shown_conditions_changed
+from search import admin_search
 from search.tasks import queue_reindex
 from taxonomy.models import Condition, IsoCategory, Need
 
@@ -52,3 +53,4 @@ def connect():
         post_save.connect(term_renamed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(category_changed, sender=IsoCategory, dispatch_uid="search-category")
     post_save.connect(manufacturer_changed, sender=Manufacturer, dispatch_uid="search-manufacturer")
+    admin_search.connect()

@@ -29,20 +29,32 @@ def reindex_products(product_ids, attempt=1):
     try:
         update_products(product_ids)
     except UNREACHABLE:
-        retry(product_ids, attempt)
+        retry(reindex_products, [product_ids], attempt, f"products {product_ids}")
 
 
-def retry(product_ids, attempt):
+@task(queue_name=QUEUE)
+def update_admin_search(app_label, model_name, pk, attempt=1):
+    """Bring Wagtail's own search indices up to date with one object, saved or deleted."""
+    from search.admin_search import update_object
+
+    try:
+        update_object(app_label, model_name, pk)
+    except UNREACHABLE:
+        retry(update_admin_search, [app_label, model_name, pk], attempt,
+              f"admin search for {app_label}.{model_name} {pk}")  # fmt: skip
+
+
+def retry(task, args, attempt, what):
     # Waits grow from the first setting's seconds to at most ten minutes, and never stop.
     wait = min(settings.SEARCH_RETRY_SECONDS * 2 ** (attempt - 1), 600)
     run_after = timezone.now() + timedelta(seconds=wait)
     try:
-        reindex_products.using(run_after=run_after).enqueue(product_ids, attempt + 1)
+        task.using(run_after=run_after).enqueue(*args, attempt + 1)
     except InvalidTaskError:
         # A backend that cannot defer (the tests' immediate one) cannot wait for the node.
-        logger.warning("Search index not updated for products %s: no node answers", product_ids)
+        logger.warning("Search index not updated for %s: no node answers", what)
         return
-    logger.info("Search index unreachable; products %s again in %s s", product_ids, wait)
+    logger.info("Search index unreachable; %s again in %s s", what, wait)
 
 
 def queue_reindex(product_ids):

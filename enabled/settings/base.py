@@ -205,6 +205,10 @@ def search_backends(url, index_prefix):
             "INDEX_PREFIX": index_prefix,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {"retry_on_timeout": True, "max_retries": 2},
+            # Updated by a durable task after the commit (search.admin_search), never inside
+            # a save: a save must not wait for the node, nor lose the update when it is down.
+            "AUTO_UPDATE": False,
+            "UPDATE_AFTER_COMMIT": True,
         }
     }
 

@@ -35,3 +35,18 @@ def index_prefix(es):
     prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}{secrets.token_hex(4)}_"
     yield prefix
     delete_indices(es, prefix)
+
+
+@pytest.fixture(scope="session")
+def own_node():
+    """A node of this session's own (tests/elasticsearch/own_node.py), which tests may stop
+    and freeze: never the shared one. Started once, as a start costs 20-40 s."""
+    from tests.elasticsearch.own_node import OwnNode, available
+
+    require(not available(), f"No node of our own can be started: {available()}")
+    node = OwnNode()
+    try:
+        node.start()
+        yield node
+    finally:
+        node.remove()
