@@ -24,6 +24,7 @@ from django.views.decorators.http import require_safe
 PREFIX = "member-"
 PRIVATE_NAME = re.compile(r"member-([0-9a-f]{32})")
 ORIGINALS = "original_images"
+RENDITIONS = "images"  # Wagtail's folder for renditions
 PUBLIC_MAX_AGE = 300  # seconds a withdrawn photo may linger in caches
 
 
@@ -64,12 +65,14 @@ class MediaStorage(FileSystemStorage):
         return super().url(name)
 
     def generate_filename(self, filename):
-        # Only our own code names a file `member-…`: an editor's upload that happens to look
-        # like one is renamed, so it stays public and can never stand in for a member's photo.
+        # Only our own code names an original `member-…` (saving it directly, not through
+        # here), and renditions inherit the name. Any other upload that looks like one (an
+        # editor's image or document) is renamed, so it stays public and is never taken for
+        # a member's photo.
         name = super().generate_filename(filename)
         path = PurePosixPath(name)
-        if path.parent.name == ORIGINALS and key_of(name):
-            name = str(path.with_name(f"image-{path.name}"))
+        if key_of(name) and path.parent.name != RENDITIONS:
+            name = str(path.with_name(f"file-{path.name}"))
         return name
 
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseNotFound
@@ -18,6 +19,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.static import serve
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
@@ -253,8 +255,12 @@ def test_an_editors_upload_named_like_a_members_photo_stays_public(editor, setti
 
     image = make_image(title="Sneaky")
     image.file.save(f"member-{'a' * 32}.png", image.file.file, save=True)
-    assert key_of(image.file.name) is None
-    assert (Path(settings.MEDIA_ROOT) / image.file.name).is_file()
+    document = get_document_model().objects.create(
+        title="Sneaky", file=ContentFile(b"%PDF-1.4", name=f"member-{'b' * 32}.pdf")
+    )
+    for stored in [image.file, image.get_rendition("max-20x20").file, document.file]:
+        assert key_of(stored.name) is None
+        assert (Path(settings.MEDIA_ROOT) / stored.name).is_file()
 
 
 def test_the_file_view_refuses_names_that_are_not_members_photos(author, review):
