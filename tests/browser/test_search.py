@@ -158,6 +158,12 @@ def test_after_applying_filters_focus_is_on_the_result_count(page, products):
     # The button says how many filters are chosen while they are folded away.
     expect(page.get_by_role("button", name="Filter products (1 chosen)")).to_be_visible()
 
+    # Removing a filter is a change of filters too.
+    page.get_by_role("link", name="Remove filter Condition: Stroke").click()
+    page.wait_for_url(lambda url: "stroke" not in url and url.endswith("#result-count"))
+    expect(page.locator("#result-count")).to_be_focused()
+    expect(page.locator("#result-count")).to_have_text("2 products found.")
+
 
 def test_without_javascript_the_filters_stay_open_on_a_phone(new_context, products):
     page = new_context(java_script_enabled=False).new_page()
