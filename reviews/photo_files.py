@@ -12,9 +12,10 @@ A rejected or withdrawn photo loses its files: the original and every rendition.
 import mimetypes
 import re
 import uuid
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core import checks
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
@@ -26,6 +27,22 @@ PRIVATE_NAME = re.compile(r"member-([0-9a-f]{32})")
 ORIGINALS = "original_images"
 RENDITIONS = "images"  # Wagtail's folder for renditions
 PUBLIC_MAX_AGE = 300  # seconds a withdrawn photo may linger in caches
+
+
+@checks.register(checks.Tags.security)
+def check_private_root_is_apart(app_configs=None, **kwargs):
+    """The web server serves all of MEDIA_ROOT, so members' photos must lie outside it."""
+    public = Path(settings.MEDIA_ROOT).resolve()
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    if private == public or private.is_relative_to(public) or public.is_relative_to(private):
+        return [
+            checks.Error(
+                "PRIVATE_MEDIA_ROOT must lie outside MEDIA_ROOT (and not contain it): the web "
+                "server serves MEDIA_ROOT to anyone, and members' unapproved photos with it.",
+                id="reviews.E001",
+            )
+        ]
+    return []
 
 
 def new_key():

@@ -14,6 +14,8 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.http import Http404, HttpResponseNotFound
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -424,3 +426,11 @@ def test_searching_the_image_library_before_any_member_sent_a_photo(editor):
         response = editor.get(reverse(name), {"q": "chair"})
         assert response.status_code == HTTPStatus.OK, name
         assert "Office chair" in response.text
+
+
+def test_the_site_refuses_to_start_with_private_photos_inside_media_root(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = Path(settings.MEDIA_ROOT) / "private"
+    with pytest.raises(SystemCheckError, match="PRIVATE_MEDIA_ROOT must lie outside MEDIA_ROOT"):
+        call_command("check")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "elsewhere"
+    call_command("check")
