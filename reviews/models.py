@@ -390,7 +390,9 @@ class Photo(models.Model):
     """A member's photo of a product in use, shown with their review once approved.
 
     The image lives in Wagtail's "Contributors' photos" collection, so renditions work, but
-    it is never part of a page or its revisions, and editors' image choosers leave it out.
+    it is never part of a page or its revisions, and the image admin leaves it out. Its files
+    lie outside MEDIA_ROOT and are served by `reviews.photo_files`, to the public only while
+    the photo is approved and its review or tip published; rejection deletes them.
     """
 
     review = models.ForeignKey(
