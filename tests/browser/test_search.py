@@ -134,9 +134,11 @@ def test_on_a_phone_the_count_and_a_skip_link_come_before_the_folded_filters(pag
     # The filters open from a button in their heading, and close again.
     toggle = page.get_by_role("button", name="Filter products")
     expect(toggle).to_have_attribute("aria-expanded", "false")
+    assert violations(page) == []
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(filters).to_be_visible()
+    assert violations(page) == []
     toggle.click()
     expect(filters).to_be_hidden()
 
