@@ -347,6 +347,7 @@ class ReportForm(HumanCheckMixin, ModelForm):
         self.fields["reason"].choices = self.fields["reason"].choices[1:]  # no "-----"
         self.fields["reason"].error_messages["required"] = "Choose what is wrong with it"
 
+
 class RemovePhotoForm(forms.Form):
     """Which of the page's photos to remove: the number its Remove button sends."""
 
