@@ -22,7 +22,9 @@ class OwnReview:
     on_change: str  # what happens if the member changes it
 
 
-def describe(review):
+@register.filter
+def described(review):
+    """What has become of a member's review, for the review they are changing."""
     if review.is_published:
         if review.status == Status.PENDING:
             state = "Your review is published. Your changes are waiting for a moderator."
@@ -48,4 +50,4 @@ def own_review(context, product):
         .only("status", "published_at", "rejection_reason", "pending_changes")
         .first()
     )
-    return describe(review) if review else None
+    return described(review) if review else None

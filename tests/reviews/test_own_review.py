@@ -85,6 +85,12 @@ def test_a_review_not_published_gives_the_moderator_s_reason(client, member, pro
 
     assert "Your review was not published: It names a <b>shop assistant</b>." in said
     assert button == "Change your review"
+    # And the form it leads to says so too, above what was written.
+    form = BeautifulSoup(client.get(review_url(product)).content, "lxml")
+    assert form.h1.get_text(strip=True) == f"Change your review of {product.title}"
+    state = form.select_one("#your-review").get_text(" ", strip=True)
+    assert state.startswith("Your review was not published: It names a <b>shop assistant</b>.")
+    assert "a moderator checks it again" in state
 
 
 def test_a_rejected_edit_leaves_the_published_review(client, member, product):
