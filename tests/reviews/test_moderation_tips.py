@@ -176,6 +176,7 @@ def test_the_decision_page_shows_the_whole_tip(client, moderator, cutlery):
         "Product Stainless steel cutlery set",
         "Author Ade",
         "How they know the product Paid carer",
+        "Whose experience Mine",
         "Conditions they chose to show Stroke",
         "Based on the tip Foam on forks",
         "Difficulty Moderate: some DIY experience",
