@@ -31,6 +31,7 @@ def _fresh_rate_limits():
 
 def test_signing_up_while_reviewing_and_confirming_elsewhere(new_context, live_server, settings):
     settings.ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN = 2
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # where emails' links point
     product = make_product("Easy-grip kettle tipper")
     page = new_context().new_page()
     problems = []
