@@ -112,13 +112,14 @@ EDITOR_PASSWORD = "a long passphrase for the test editor"  # noqa: S105 (test-on
 
 @pytest.fixture
 def editor(live_server):
-    """An editor as the site has them: in Wagtail's Moderators group, so able to publish."""
+    """An editor who also moderates, as on a small site: in Wagtail's Editors group, so able
+    to publish, and in Moderators, so able to work through the queues."""
     from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user(
         EDITOR_USERNAME, "editor@example.invalid", EDITOR_PASSWORD, first_name="Eda"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
     return user
 
 

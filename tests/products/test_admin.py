@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client):
     editor = User.objects.create_user("editor", "editor@example.invalid", "pass")
-    editor.groups.add(Group.objects.get(name="Moderators"))
+    editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     return client
 

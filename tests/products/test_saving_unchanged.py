@@ -25,7 +25,7 @@ SNIPPET_MODELS = [Manufacturer, Need, Condition, IsoCategory]
 @pytest.fixture
 def editor_client(client):
     editor = User.objects.create_user("editor", "editor@example.invalid", "pass")
-    editor.groups.add(Group.objects.get(name="Moderators"))
+    editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     return client
 
