@@ -90,6 +90,12 @@ def browser_context_args(browser_context_args, live_server):
     }
 
 
+@pytest.fixture(autouse=True)
+def _site_address_is_the_live_server(settings, live_server):
+    """Links in emails point at settings.WAGTAILADMIN_BASE_URL, which here is the live server."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+
+
 @pytest.fixture
 def catalogue(live_server):
     """One fully described product and 29 others: enough for a second page of results."""
