@@ -199,6 +199,8 @@ def run(node, args):
     if connection.vendor == "sqlite":  # a file, so the drill's threads share it
         database = Path(tempfile.mkdtemp(prefix="enabled-drill-db-")) / "drill.sqlite3"
         connection.settings_dict["TEST"]["NAME"] = str(database)
+        # The rebuild's thread and the moderators' writes take turns at SQLite's one lock.
+        connection.settings_dict.setdefault("OPTIONS", {})["timeout"] = 60
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     queues = settings.TASK_QUEUES
     try:
