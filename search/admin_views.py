@@ -64,9 +64,11 @@ def filters_in_words(filters, choices):
     "Need: Washing and bathing; Category: 18 18 Handrails and grab bars; sorted by newest".
     A value the site no longer knows (a term since deleted) is shown as it was sent."""
     parts = []
-    for param, values in filters.items():
-        if param == SORT:
-            continue
+    # In the page's order: PostgreSQL's jsonb keeps keys in an order of its own.
+    known = [param for param in params.FACETS if param in filters]
+    others = sorted(param for param in filters if param not in params.FACETS and param != SORT)
+    for param in known + others:
+        values = filters[param]
         facet, legend = params.FACETS.get(param, (param, param.replace("_", " ").capitalize()))
         values = [values] if isinstance(values, str) else values
         names = [_value_name(param, facet, value, choices) for value in values]
