@@ -15,6 +15,8 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.index import get_indexed_instance, get_indexed_models
 
+from search.elasticsearch import unavailable_on_failure
+
 
 def backends_after_commit():
     """Names of the backends this module keeps up to date."""
@@ -25,6 +27,7 @@ def backends_after_commit():
     ]
 
 
+@unavailable_on_failure()
 def update_object(app_label, model_name, pk):
     """Index the object as it is now in every such backend, or remove it if it is gone."""
     model = apps.get_model(app_label, model_name)

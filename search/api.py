@@ -18,8 +18,6 @@ from http import HTTPStatus
 
 from django.apps import apps
 from django.http import QueryDict
-from elasticsearch import ConnectionError as UnreachableError
-from elasticsearch import ConnectionTimeout
 from ninja import NinjaAPI, Status
 from ninja.errors import HttpError, ValidationError
 
@@ -38,6 +36,7 @@ from search.engine import autocomplete, search_products
 from search.faceted import MAX_PAGE
 from search.log import record_search
 from search.models import SORT
+from search.types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +67,7 @@ def problems_response(problems, detail="The search cannot be run as asked: see e
 
 
 def unavailable_response():
-    logger.exception("Search could not reach Elasticsearch")
+    logger.exception("Search could not answer")
     detail = "Search is not working right now. Please try again in a few minutes."
     return Status(UNAVAILABLE, {"detail": detail, "errors": []})
 
@@ -110,7 +109,7 @@ def search(request):
         query = dataclasses.replace(query, sort="name")  # as the search page lists them
     try:
         results = search_products(query)
-    except (UnreachableError, ConnectionTimeout):
+    except SearchUnavailable:
         return unavailable_response()
     # Logged as the search page logs: filters as sent, and the sort.
     filters = {param: request.GET.getlist(param) for param in params.FACETS}
@@ -150,7 +149,7 @@ def suggest(request):
         return problems_response(problems)
     try:
         found = autocomplete(query.text)
-    except (UnreachableError, ConnectionTimeout):
+    except SearchUnavailable:
         return unavailable_response()
     # Not logged: suggestions follow each key pressed ("jane.d", "jane.doe@"), and the log
     # keeps only what people send.

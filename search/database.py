@@ -16,10 +16,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.documents import AVAILABLE, CARD_FIELDS, SEARCHED
-from search.engine import Results, Suggestion
 from search.faceted import SORTS, ProductSearch, Ranges, Terms, weight
 from search.store import SearchDocument, SearchFacetValue, words
 from search.text import TOKEN, analyse, concepts, fold, tokenize
+from search.types import Results, Suggestion
 
 # The document fields whose values are facet rows.
 FACET_FIELDS = sorted({facet.field for facet in ProductSearch.facets.values()

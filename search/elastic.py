@@ -18,9 +18,14 @@ from elasticsearch.dsl import Index
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.documents import AVAILABLE, ProductDocument
-from search.elasticsearch import SERIALIZERS, OrjsonNdjsonSerializer, get_client
-from search.engine import Results, Suggestion
+from search.elasticsearch import (
+    SERIALIZERS,
+    OrjsonNdjsonSerializer,
+    get_client,
+    unavailable_on_failure,
+)
 from search.faceted import ProductSearch, Ranges
+from search.types import Results, Suggestion
 
 HASH = "content_hash"  # where search.indexing puts each document's hash
 
@@ -110,6 +115,7 @@ class ElasticsearchEngine:
 
     # == Indexing ==
 
+    @unavailable_on_failure()
     def index(self, documents, index=None, refresh=False):
         """Store {product id: document}; a product already there is replaced."""
         if index is None:
@@ -162,6 +168,7 @@ class ElasticsearchEngine:
         if failed:
             raise failed[0]
 
+    @unavailable_on_failure()
     def remove(self, product_ids, refresh=False, index=None):
         actions = ({"_op_type": "delete", "_index": index or self.alias, "_id": product_id}
                    for product_id in product_ids)  # fmt: skip
@@ -170,6 +177,7 @@ class ElasticsearchEngine:
     def refresh(self):
         self.client.indices.refresh(index=self.alias)
 
+    @unavailable_on_failure()
     def indexed(self):
         """{product id: its document's content hash}, for comparing with the database."""
         found = {}
@@ -184,6 +192,7 @@ class ElasticsearchEngine:
 
     # == Searching ==
 
+    @unavailable_on_failure()
     def autocomplete(self, text, size):
         response = self.client.search(
             index=self.alias,
@@ -202,6 +211,7 @@ class ElasticsearchEngine:
             for hit in response["hits"]["hits"]
         ]
 
+    @unavailable_on_failure()
     def search(self, query, fuzzy=False):
         started = time.perf_counter()
         faceted = ProductSearch(

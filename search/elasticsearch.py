@@ -4,12 +4,15 @@ Wagtail's modelsearch backend builds its own client from WAGTAILSEARCH_BACKENDS;
 the project's own queries (facets, suggestions) and health checks, with the same URL and timeout.
 """
 
+from contextlib import contextmanager
 from functools import cache
 
 import orjson
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.serializer import NdjsonSerializer, OrjsonSerializer
+
+from search.types import SearchUnavailable
 
 
 class OrjsonNdjsonSerializer(NdjsonSerializer):
@@ -46,6 +49,20 @@ def get_client() -> Elasticsearch:
         max_retries=2,
         serializers=SERIALIZERS,
     )
+
+
+@contextmanager
+def unavailable_on_failure():
+    """Raise the node's failures to answer as SearchUnavailable: no connection, a timeout,
+    or a refusal that says it is busy or broken (429, 5xx). Other refusals are our bugs."""
+    try:
+        yield
+    except TransportError as error:
+        raise SearchUnavailable(f"Elasticsearch cannot be reached: {error}") from error
+    except ApiError as error:
+        if error.meta.status == 429 or error.meta.status >= 500:
+            raise SearchUnavailable(f"Elasticsearch is failing: {error}") from error
+        raise
 
 
 def node_is_reachable(timeout: float = 2.0) -> bool:

@@ -5,66 +5,17 @@ implementations (search.elastic and search.database) take a Query and give Resul
 same hits and the same facet counts; tests/search/test_contract.py holds them to that.
 """
 
-from dataclasses import dataclass, field
-
 from django.conf import settings
 
-from search.faceted import PER_PAGE, ProductSearch
-from search.text import analyse, searchable
-
-
-@dataclass(frozen=True)
-class Query:
-    text: str = ""
-    # {facet name: chosen values}, each a facet of ProductSearch and a value it knows.
-    filters: dict = field(default_factory=dict)
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = PER_PAGE
-
-    @property
-    def words(self):
-        """The text both implementations search for: "" when it holds no word at all."""
-        text = searchable(self.text)
-        return text if analyse(text) else ""
-
-    @property
-    def offset(self):
-        return (self.page - 1) * self.per_page
-
-    def facet_filters(self):
-        """The filters in force: the chosen ones, and the defaults where nothing was chosen."""
-        return {**ProductSearch.default_filters, **{k: v for k, v in self.filters.items() if v}}
-
-
-@dataclass
-class Results:
-    total: int
-    ids: list  # this page's product ids, in order
-    # {facet: {value: count}}: each facet's counts apply every other facet's filters.
-    facets: dict
-    # {product id: {field: value}} of search.documents.CARD_FIELDS, for this page's products
-    cards: dict = field(default_factory=dict)
-    # {product id: {field: HTML with the matched words in <mark>}}
-    highlights: dict = field(default_factory=dict)
-    suggestion: str | None = None
-    engine: str = ""
-    took_ms: float = 0.0
-    # The words found nothing as typed, so these are matches for words spelt nearly so.
-    fuzzy: bool = False
-
-
-@dataclass
-class Suggestion:
-    """A product whose name starts words the way the person is typing."""
-
-    product_id: int
-    name: str
-    url: str
-
-
-AUTOCOMPLETE_SIZE = 8
-AUTOCOMPLETE_MAX_LENGTH = 100
+from search.text import analyse
+from search.types import (  # noqa: F401 - re-exported until callers import search.types
+    AUTOCOMPLETE_MAX_LENGTH,
+    AUTOCOMPLETE_SIZE,
+    Query,
+    Results,
+    SearchUnavailable,
+    Suggestion,
+)
 
 
 def get_engine():

@@ -1,7 +1,7 @@
 """The durable indexing queue: a product's index entry follows every change to it.
 
 Tasks go to django-tasks' database backend (django-tasks-db) outside the tests, and its
-`db_worker` runs them. When Elasticsearch cannot be reached, the task puts itself back on
+`db_worker` runs them. When search is unavailable, the task puts itself back on
 the queue to run again later, so an update is never lost and nobody's save waits for it.
 """
 
@@ -13,12 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.exceptions import InvalidTaskError
-from elasticsearch import ConnectionError as UnreachableError
-from elasticsearch import ConnectionTimeout
+
+from search.types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 QUEUE = "search"
-UNREACHABLE = (UnreachableError, ConnectionTimeout)
 
 
 @task(queue_name=QUEUE)
@@ -28,7 +27,7 @@ def reindex_products(product_ids, attempt=1):
     note_changes(product_ids)  # before writing, so a rebuild under way replays them
     try:
         update_products(product_ids)
-    except UNREACHABLE:
+    except SearchUnavailable:
         retry(reindex_products, [product_ids], attempt, f"products {product_ids}")
 
 
@@ -39,7 +38,7 @@ def update_admin_search(app_label, model_name, pk, attempt=1):
 
     try:
         update_object(app_label, model_name, pk)
-    except UNREACHABLE:
+    except SearchUnavailable:
         retry(update_admin_search, [app_label, model_name, pk], attempt,
               f"admin search for {app_label}.{model_name} {pk}")  # fmt: skip
 

@@ -1,10 +1,9 @@
 import logging
 
 from django.shortcuts import render
-from elasticsearch import ConnectionError as UnreachableError
-from elasticsearch import ConnectionTimeout
 
 from search.listing import Listing
+from search.types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -18,8 +17,8 @@ def render_listing(request, template, fixed=None, context=None, more=None):
     `more(listing)` for context that depends on what was found."""
     try:
         listing = Listing(request, fixed)
-    except (UnreachableError, ConnectionTimeout):
-        logger.exception("Search could not reach Elasticsearch")
+    except SearchUnavailable:
+        logger.exception("Search could not answer")
         return render(request, "search/unavailable.html", status=503)
     listing.log()
     context = {"listing": listing, "query": listing.query.text, **(context or {})}

@@ -14,8 +14,6 @@ from django.http import QueryDict
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from elasticsearch import ConnectionError as UnreachableError
-from elasticsearch import ConnectionTimeout
 from ninja.errors import ValidationError
 
 from products.models import ProductPage
@@ -303,27 +301,6 @@ def test_ninja_s_own_validation_errors_have_the_same_shape():
         "detail": "The request cannot be read: see errors.",
         "errors": [{"param": "page", "message": "Input should be a valid integer"}],
     }
-
-
-@pytest.mark.parametrize("failure", [UnreachableError("refused"), ConnectionTimeout("slow")])
-@pytest.mark.parametrize("url", [SEARCH, AUTOCOMPLETE])
-def test_an_unreachable_search_service_is_a_503_in_the_same_shape(
-    client, monkeypatch, failure, url
-):
-    def unreachable(*args, **kwargs):
-        raise failure
-
-    monkeypatch.setattr("search.api.search_products", unreachable)
-    monkeypatch.setattr("search.api.autocomplete", unreachable)
-
-    response = get(client, url, q="spoon")
-
-    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
-    assert response.json() == {
-        "detail": "Search is not working right now. Please try again in a few minutes.",
-        "errors": [],
-    }
-    assert not SearchLog.objects.exists()
 
 
 # == Autocomplete ==

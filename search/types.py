@@ -1,0 +1,71 @@
+"""What a search asks and answers, whichever backend runs it (search.backends).
+
+`Query` is what someone asked for, already checked; `Results` is the answer. Both backends
+take a Query and give Results with the same hits and the same facet counts;
+tests/elasticsearch/test_contract.py holds them to that.
+"""
+
+from dataclasses import dataclass, field
+
+from search.faceted import PER_PAGE, ProductSearch
+from search.text import analyse, searchable
+
+AUTOCOMPLETE_SIZE = 8
+AUTOCOMPLETE_MAX_LENGTH = 100
+
+
+class SearchUnavailable(Exception):
+    """The search service cannot answer for the moment (unreachable, timed out, failing).
+
+    Backends raise it for their own errors, so callers need not know which backend runs.
+    """
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    # {facet name: chosen values}, each a facet of ProductSearch and a value it knows.
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def words(self):
+        """The text both backends search for: "" when it holds no word at all."""
+        text = searchable(self.text)
+        return text if analyse(text) else ""
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    def facet_filters(self):
+        """The filters in force: the chosen ones, and the defaults where nothing was chosen."""
+        return {**ProductSearch.default_filters, **{k: v for k, v in self.filters.items() if v}}
+
+
+@dataclass
+class Results:
+    total: int
+    ids: list  # this page's product ids, in order
+    # {facet: {value: count}}: each facet's counts apply every other facet's filters.
+    facets: dict
+    # {product id: {field: value}} of search.documents.CARD_FIELDS, for this page's products
+    cards: dict = field(default_factory=dict)
+    # {product id: {field: HTML with the matched words in <mark>}}
+    highlights: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    engine: str = ""
+    took_ms: float = 0.0
+    # The words found nothing as typed, so these are matches for words spelt nearly so.
+    fuzzy: bool = False
+
+
+@dataclass
+class Suggestion:
+    """A product whose name starts words the way the person is typing."""
+
+    product_id: int
+    name: str
+    url: str

@@ -1,0 +1,102 @@
+"""A search service that cannot answer is one error, SearchUnavailable, whatever the
+backend's own failure: the page and the API say so with a 503, indexing tasks wait for it.
+
+The nodes here are real sockets: a port nobody listens on, and one that takes the request
+and never answers, so the client's own errors are what the backend turns into ours.
+"""
+
+import logging
+import socket
+import threading
+from http import HTTPStatus
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from search.elasticsearch import get_client
+from search.engine import get_engine
+from search.log import PURGE_DUE_KEY
+from search.models import SearchLog
+from search.tasks import reindex_products
+from search.types import Query, SearchUnavailable
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def refusing():
+    return f"http://127.0.0.1:{closed_port()}"
+
+
+@pytest.fixture
+def silent():
+    """A node that accepts connections and never says a word."""
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted, stop = [], threading.Event()
+
+    def hold():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    holder = threading.Thread(target=hold, name="silent-node")
+    holder.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    holder.join()
+    for connection in accepted:
+        connection.close()
+    server.close()
+
+
+@pytest.fixture(params=["refusing", "silent"])
+def unavailable_node(request):
+    url = request.getfixturevalue(request.param)
+    cache.set(PURGE_DUE_KEY, True)
+    with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_TIMEOUT=0.2):
+        get_client.cache_clear()
+        yield url
+    get_client.cache_clear()
+
+
+def test_the_backend_raises_search_unavailable(unavailable_node):
+    engine = get_engine()
+
+    with pytest.raises(SearchUnavailable):
+        engine.search(Query(text="spoon"))
+    with pytest.raises(SearchUnavailable):
+        engine.autocomplete("spo", 8)
+
+
+@pytest.mark.parametrize(
+    "url", ["/search/?q=spoon", "/api/products/search?q=spoon", "/api/products/autocomplete?q=spo"]
+)
+def test_the_page_and_the_api_answer_503_and_log_nothing(client, unavailable_node, url):
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    if url.startswith("/api/"):
+        assert response.json() == {
+            "detail": "Search is not working right now. Please try again in a few minutes.",
+            "errors": [],
+        }
+    else:
+        assert "Search is not working" in response.content.decode()
+    assert not SearchLog.objects.exists()
+
+
+def test_an_indexing_task_waits_for_the_node_instead_of_failing(unavailable_node, caplog):
+    with caplog.at_level(logging.WARNING, logger="search.tasks"):
+        reindex_products.enqueue([1])
+
+    assert "Search index not updated for products [1]" in caplog.text
