@@ -1,7 +1,7 @@
 """Write a contributions plan into the database the way members and moderators would.
 
 Members are created with a verified allauth address and a profile; reviews go through
-`Review.submit` and `reviews.moderation.approve`, so product figures are recounted exactly
+`reviews.moderation.submit` and `approve`, so product figures are recounted exactly
 as on the live site; votes go through `reviews.feedback.vote_helpful`. Members are
 recognised by email address, reviews by product and author and votes by review and voter,
 so a second run creates nothing. Tips, "I did this too" and photos are `tips_loader`'s.
@@ -18,10 +18,9 @@ from django.utils import timezone
 from accounts.models import Profile, Role
 from demo import tips_loader
 from demo.catalogue_loader import MissingTaxonomyError
-from reviews import conditions
 from reviews.feedback import vote_helpful
 from reviews.models import Review, Subject
-from reviews.moderation import approve
+from reviews.moderation import approve, submit
 from taxonomy.models import Condition
 
 
@@ -126,23 +125,25 @@ def _review(spec, product, author, now):
     """Write, and unless it is to wait, approve a review; then perhaps edit it."""
     published = product.first_published_at or now
     created_at = published + (now - published) * spec.age
-    review = Review(
-        product=product, author=author, author_role=author.profile.role, created_at=created_at
-    )
     # A family carer writes about the person they look after, whose conditions the demo
     # keeps on the carer's profile: shown with the review only if the carer shows them.
     carer = author.profile.role == Role.FAMILY_CARER
-    review.subject = Subject.CARED_FOR if carer else Subject.SELF
-    review.submit(spec.content)
+    about = {
+        "subject": Subject.CARED_FOR if carer else Subject.SELF,
+        "chosen": author.profile.shown_conditions(),
+    }
+    review = submit(
+        author, Review(product=product, author=author, created_at=created_at), spec.content, **about
+    )
+    # The plan is checked as a form would check it; a fault rolls the review back.
     review.full_clean(validate_unique=False, validate_constraints=False)
-    review.save()
-    conditions.apply(review, author.profile, author.profile.shown_conditions())
     if spec.pending:
         return review
     review = approve(review, None)
     # Approval stamps "now"; a catalogue that grew over months had reviews over months too.
     review.published_at = min(created_at + timedelta(days=spec.publish_delay_days), now)
-    if spec.edit is not None:
-        review.submit(spec.edit)
-    review.save()
+    if spec.edit is None:
+        review.save()
+    else:
+        review = submit(author, review, spec.edit, **about)
     return review

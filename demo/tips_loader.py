@@ -1,12 +1,13 @@
 """Write the plan's tips, their photos, marks and votes, and the reviews' photos.
 
-Everything goes the way it goes on the site: tips through `Tip.submit` and the moderators'
-`approve` and `reject`, so product figures and the audit log are right; photos through
-`reviews.uploads` (checked, re-encoded without metadata, stored in the contributors'
-collection) and `approve_photo`; marks and votes through `reviews.feedback`, which keeps
-the stored counts. A tip is written with its photos in one transaction and recognised by
-product and title, a review's photo by its review and description, and marks and votes
-are once each anyway, so a second run creates nothing.
+Everything goes the way it goes on the site: tips through `reviews.moderation.submit` and
+the moderators' `approve` and `reject` (telling nobody: invented members have no inboxes),
+so product figures and the audit log are right; photos through `reviews.uploads` (checked,
+re-encoded without metadata, stored in the contributors' collection) and `approve_photo`;
+marks and votes through `reviews.feedback`, which keeps the stored counts. A tip is written
+with its photos in one transaction and recognised by product and title, a review's photo by
+its review and description, and marks and votes are once each anyway, so a second run
+creates nothing.
 """
 
 import random
@@ -14,17 +15,13 @@ from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test.utils import override_settings
 
 from demo import diagrams
 from demo.tips import PENDING, REJECTED
 from reviews.feedback import did_this_too, vote_helpful
 from reviews.models import DidThisToo, HelpfulVote, Photo, Tip
-from reviews.moderation import approve, approve_photo, reject
+from reviews.moderation import approve, approve_photo, reject, submit
 from reviews.uploads import check_and_clean, save_contributed_image
-
-# Invented members have no inboxes: a rejected tip's email to its author goes nowhere.
-NO_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
 def load(plan, pages, users, reviews, result, progress=None, *, now):
@@ -36,18 +33,17 @@ def load(plan, pages, users, reviews, result, progress=None, *, now):
     tips = {}
     wanted = [pages[spec.product] for spec in plan.tips]
     existing = {(tip.product_id, tip.title): tip for tip in Tip.objects.filter(product__in=wanted)}
-    with override_settings(EMAIL_BACKEND=NO_EMAIL):
-        for index, spec in enumerate(plan.tips):
-            page, author = pages[spec.product], users[spec.member]
-            tip = existing.get((page.pk, spec.content["title"]))
-            if tip is None:
-                parent = tips[spec.based_on] if spec.based_on is not None else None
-                tip = _tip(spec, page, plan.products[spec.product], author, parent, now, result)
-            else:
-                result.tips_present += 1
-                result.photos_present += len(spec.photos)
-            tips[index] = tip
-            _tick(progress)
+    for index, spec in enumerate(plan.tips):
+        page, author = pages[spec.product], users[spec.member]
+        tip = existing.get((page.pk, spec.content["title"]))
+        if tip is None:
+            parent = tips[spec.based_on] if spec.based_on is not None else None
+            tip = _tip(spec, page, plan.products[spec.product], author, parent, now, result)
+        else:
+            result.tips_present += 1
+            result.photos_present += len(spec.photos)
+        tips[index] = tip
+        _tick(progress)
 
     for tip_index, member_index in plan.done:
         tip, member = tips[tip_index], users[member_index]
@@ -88,18 +84,16 @@ def _tip(spec, page, product, author, parent, now, result):
     start = (parent.published_at if parent is not None else None) or page.first_published_at
     start = start or now
     created_at = start + (now - start) * spec.age
-    tip = Tip(
-        product=page,
-        author=author,
-        author_role=author.profile.role,
-        based_on=parent,
-        created_at=created_at,
+    tip = submit(
+        author,
+        Tip(product=page, author=author, based_on=parent, created_at=created_at),
+        spec.content,
     )
-    tip.submit(spec.content)
-    tip.submitted_at = created_at
+    # The plan is checked as a form would check it; a fault rolls the tip back.
     tip.full_clean(validate_unique=False, validate_constraints=False)
-    tip.save()
-    tip.author_conditions.set(author.profile.shown_conditions())
+    # Sent when it was written, so the moderators' queue keeps the plan's order.
+    tip.submitted_at = created_at
+    tip.save(update_fields=["submitted_at"])
     photos = [
         _photo(photo, page, product, author, created_at + timedelta(minutes=5 * number), tip=tip)
         for number, photo in enumerate(spec.photos, start=1)
@@ -113,15 +107,16 @@ def _tip(spec, page, product, author, parent, now, result):
     if spec.state == REJECTED:
         result.tips_rejected += 1
         result.photos_pending += len(photos)
-        return reject(tip, None, spec.rejection_reason)
+        return reject(tip, None, spec.rejection_reason, notify=False)
 
     tip = approve(tip, None)
     # Approval stamps "now"; tips, like reviews, were published over months.
     tip.published_at = min(created_at + timedelta(days=spec.publish_delay_days), now)
-    if spec.edit is not None:
-        tip.submit(spec.edit)
+    if spec.edit is None:
+        tip.save()
+    else:
+        tip = submit(author, tip, spec.edit)
         result.tip_edits_pending += 1
-    tip.save()
     for photo, photo_spec in zip(photos, spec.photos, strict=True):
         if photo_spec.pending:
             result.photos_pending += 1

@@ -45,7 +45,7 @@ def apply(item, profile, chosen=()):
 def follow_profile(user_id):
     """Bring the member's own-experience contributions into line with their profile now."""
     with transaction.atomic():
-        # Held with submit_contribution's lock, so a review sent meanwhile cannot keep the old.
+        # Held with moderation.submit's lock, so a review sent meanwhile cannot keep the old.
         profile = Profile.objects.select_for_update().filter(user_id=user_id).first()
         wanted = allowed(Subject.SELF, profile)
         touched = set()

@@ -1,9 +1,11 @@
-"""Moderators' decisions on reviews, tips and photos, and what each decision changes.
+"""A contribution's way through moderation: members submit, moderators approve or reject.
 
-Every decision on a review or tip runs in one transaction that locks it, recounts its
-product's figures from the approved contributions while holding a lock on them, and records
-the decision in Wagtail's audit log. Authors are told of a rejection by email once it is
-committed.
+Views, test factories and the demo all go through these functions, so a review or tip is
+written the same way wherever it comes from. Every decision on a review or tip runs in one
+transaction that locks it, recounts its product's figures from the approved contributions
+while holding a lock on them, and records the decision in Wagtail's audit log. Authors are
+told of a rejection by email once it is committed, unless the caller says not to
+(`notify=False`: the demo's invented members have no inboxes).
 """
 
 from django.core.exceptions import ValidationError
@@ -14,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.models import Profile
+from reviews import conditions
 from reviews.models import DIMENSIONS, Photo, ProductRating, Report, Review, Status, Tip
 from reviews.photo_files import discard_files
 from reviews.signals import moderated
@@ -50,6 +54,26 @@ def _lock(item, seen):
 
 
 @transaction.atomic
+def submit(user, item, content, subject=None, chosen=()):
+    """Send a review or tip to the moderators, with who the author is as they show it now.
+
+    Whose experience it is (`subject`, kept if None) and the conditions `chosen` for someone
+    else's take effect at once, even on a published review: they decide what the public sees
+    of someone's health, so withdrawing one never waits for a moderator.
+    """
+    profile, _ = Profile.objects.select_for_update().get_or_create(
+        user=user, defaults={"display_name": user.first_name or "Enabled member"}
+    )
+    item.author_role = profile.role
+    if subject is not None:
+        item.subject = subject
+    item.submit(content)
+    item.save()
+    conditions.apply(item, profile, chosen)
+    return item
+
+
+@transaction.atomic
 def approve(item, moderator, seen=None):
     """Publish a review or tip as its author last wrote it."""
     item = _lock(item, seen)
@@ -66,7 +90,7 @@ def approve(item, moderator, seen=None):
 
 
 @transaction.atomic
-def reject(item, moderator, reason, seen=None, withdraw=False):
+def reject(item, moderator, reason, seen=None, withdraw=False, notify=True):
     """Refuse the author's latest text; a published item without an edit is withdrawn.
 
     `withdraw` takes a published review or tip off the site even when an edit is waiting,
@@ -84,7 +108,7 @@ def reject(item, moderator, reason, seen=None, withdraw=False):
     recount(item.product_id)
     log(item, _action(item, "reject"), user=moderator, data={"reason": reason})
     moderated.send(sender=type(item), product_id=item.product_id)
-    if item.author_id and item.author.email:
+    if notify and item.author_id and item.author.email:
         transaction.on_commit(lambda: _tell_author_of_rejection(item))
     return item
 
@@ -103,7 +127,7 @@ def approve_photo(photo, moderator):
 
 
 @transaction.atomic
-def reject_photo(photo, moderator, reason):
+def reject_photo(photo, moderator, reason, notify=True):
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": NEEDS_REASON})
@@ -120,7 +144,7 @@ def reject_photo(photo, moderator, reason):
     log(photo, REJECT_PHOTO, user=moderator, data={"reason": reason})
     moderated.send(sender=Photo, product_id=photo.contribution.product_id)
     author = photo.contribution.author
-    if author is not None and author.email:
+    if notify and author is not None and author.email:
         transaction.on_commit(lambda: _tell_author_of_rejected_photo(photo))
     return photo
 

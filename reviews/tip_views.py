@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from core.ratelimits import limit_submissions
 from products.models import ProductPage
-from reviews import feedback
+from reviews import feedback, moderation
 from reviews.forms import TipForm
 from reviews.listing import TIP_ORDER, approved_photos
 from reviews.models import DidThisToo, HelpfulVote, Tip
-from reviews.views import photos_page, say, submit_contribution
+from reviews.views import photos_page, say
 
 TIPS_PER_PAGE = 20
 
@@ -95,7 +95,7 @@ def tip_form(request, product, draft, tip, based_on):
         form = TipForm(request.POST or None, instance=draft)
         if request.method == "POST" and form.is_valid():
             tip = tip or Tip(product=product, author=request.user, based_on=based_on)
-            submit_contribution(request.user, tip, form.content())
+            moderation.submit(request.user, tip, form.content())
             messages.success(
                 request,
                 "Thank you. A moderator will check your tip, usually within two working days, "

@@ -7,10 +7,9 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.models import Profile
 from core.ratelimits import limit_submissions
 from products.models import ProductPage
-from reviews import conditions, feedback
+from reviews import feedback, moderation
 from reviews.forms import PhotoForm, RemovePhotoForm, ReportForm, ReviewForm
 from reviews.models import MAX_PHOTOS, Photo, Report, Review, Tip
 from reviews.uploads import save_contributed_image
@@ -27,7 +26,7 @@ def write_review(request, product_id):
     if request.method == "POST" and form.is_valid():
         review = review or Review(product=product, author=request.user)
         subject, chosen = form.about()
-        submit_contribution(request.user, review, form.cleaned_data, subject, chosen)
+        moderation.submit(request.user, review, form.cleaned_data, subject, chosen)
         messages.success(
             request,
             "Thank you. A moderator will check your review, usually within two working "
@@ -37,26 +36,6 @@ def write_review(request, product_id):
     status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
     context = {"product": product, "form": form, "review": review}
     return render(request, "reviews/review_form.html", context, status=status)
-
-
-@transaction.atomic
-def submit_contribution(user, item, content, subject=None, chosen=()):
-    """Send a review or tip to the moderators, with who the author is as they show it now.
-
-    Whose experience it is (`subject`, kept if None) and the conditions `chosen` for someone
-    else's take effect at once, even on a published review: they decide what the public sees
-    of someone's health, so withdrawing one never waits for a moderator.
-    """
-    profile, _ = Profile.objects.select_for_update().get_or_create(
-        user=user, defaults={"display_name": user.first_name or "Enabled member"}
-    )
-    item.author_role = profile.role
-    if subject is not None:
-        item.subject = subject
-    item.submit(content)
-    item.save()
-    conditions.apply(item, profile, chosen)
-    return item
 
 
 @login_required

@@ -3,11 +3,15 @@
 import io
 import itertools
 
+from django.contrib.auth.models import User
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
+from accounts.models import Profile
 from products.models import Manufacturer, ProductGalleryImage, ProductIndexPage, ProductPage
+from reviews import moderation
+from reviews.models import CONTENT_FIELDS, Review, Tip
 from taxonomy.models import Condition, IsoCategory, Need
 
 _counter = itertools.count(1)
@@ -73,10 +77,6 @@ def make_product(
 
 def make_member(display_name="Sam", role="user", conditions=(), show_conditions=False):
     """A signed-up member with a profile, as the sign-up form leaves one."""
-    from django.contrib.auth.models import User
-
-    from accounts.models import Profile
-
     number = next(_counter)
     user = User.objects.create_user(f"member{number}", f"member{number}@example.invalid", "pw")
     profile = Profile.objects.create(
@@ -87,10 +87,7 @@ def make_member(display_name="Sam", role="user", conditions=(), show_conditions=
 
 
 def make_review(product, author=None, *, approved=True, moderator=None, **content):
-    """A review written through the model's own rules, approved unless told otherwise."""
-    from reviews import moderation
-    from reviews.models import CONTENT_FIELDS, Review
-
+    """A review submitted as the site submits one, approved unless told otherwise."""
     author = author or make_member()
     defaults = {name: None for name in CONTENT_FIELDS}
     defaults.update(
@@ -102,20 +99,14 @@ def make_review(product, author=None, *, approved=True, moderator=None, **conten
         stopped_reason="",
     )
     defaults.update(content)
-    review = Review(product=product, author=author, author_role=author.profile.role)
-    review.submit(defaults)
-    review.save()
-    review.author_conditions.set(author.profile.shown_conditions())
+    review = moderation.submit(author, Review(product=product, author=author), defaults)
     if approved:
         review = moderation.approve(review, moderator)
     return review
 
 
 def make_tip(product, author=None, *, approved=True, moderator=None, based_on=None, **content):
-    """A tip written through the model's own rules, approved unless told otherwise."""
-    from reviews import moderation
-    from reviews.models import Tip
-
+    """A tip submitted as the site submits one, approved unless told otherwise."""
     author = author or make_member()
     defaults = {
         "title": "Foam tubing on the handle",
@@ -131,10 +122,9 @@ def make_tip(product, author=None, *, approved=True, moderator=None, based_on=No
         "safety_note": "",
     }
     defaults.update(content)
-    tip = Tip(product=product, author=author, author_role=author.profile.role, based_on=based_on)
-    tip.submit(defaults)
-    tip.save()
-    tip.author_conditions.set(author.profile.shown_conditions())
+    tip = moderation.submit(
+        author, Tip(product=product, author=author, based_on=based_on), defaults
+    )
     if approved:
         tip = moderation.approve(tip, moderator)
     return tip

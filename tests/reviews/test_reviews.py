@@ -9,8 +9,8 @@ from django.db import IntegrityError
 from wagtail.models import ModelLogEntry
 
 from reviews import moderation
-from reviews.models import FORMER_MEMBER, ProductRating, Review, Status
-from tests.factories import make_member, make_product, make_review
+from reviews.models import FORMER_MEMBER, Photo, ProductRating, Review, Status
+from tests.factories import make_image, make_member, make_product, make_review, make_tip
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +103,26 @@ def test_rejecting_needs_a_reason_and_tells_the_author_after_commit(
     assert ModelLogEntry.objects.get(action=moderation.REJECT).data == {
         "reason": "Please remove the shop's phone number."
     }
+
+
+def test_rejecting_without_notice_decides_as_usual_and_emails_nobody(
+    product, moderator, django_capture_on_commit_callbacks
+):
+    """The demo rejects for invented members, who have no inboxes: `notify=False`."""
+    review = make_review(product, approved=False)
+    tip = make_tip(product, approved=False)
+    photo = Photo.objects.create(review=make_review(product), image=make_image(), alt_text="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(review, moderator, "Off topic.", notify=False)
+        moderation.reject(tip, moderator, "Unsafe.", notify=False)
+        moderation.reject_photo(photo, moderator, "It shows a face.", notify=False)
+
+    assert mail.outbox == []
+    for item in (review, tip, photo):
+        item.refresh_from_db()
+        assert item.status == Status.REJECTED
+    assert (review.rejection_reason, tip.rejection_reason) == ("Off topic.", "Unsafe.")
+    assert ModelLogEntry.objects.filter(action__endswith=".reject").count() == 3
 
 
 def test_rejecting_a_published_review_withdraws_it(product, moderator):

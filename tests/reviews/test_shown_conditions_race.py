@@ -13,7 +13,7 @@ from django.db import connection, connections, transaction
 
 from accounts.models import Profile
 from reviews.models import Review, Subject
-from reviews.views import submit_contribution
+from reviews.moderation import submit
 from tests.environment import require
 from tests.factories import make_member, make_product
 
@@ -49,7 +49,7 @@ def test_a_review_sent_while_conditions_are_hidden_never_shows_them():
         try:
             starts[member.pk].wait()
             review = Review(product=product, author=member)
-            submit_contribution(member, review, CONTENT, Subject.SELF)
+            submit(member, review, CONTENT, Subject.SELF)
         finally:
             connections.close_all()
 
