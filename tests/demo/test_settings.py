@@ -1,6 +1,9 @@
-"""Only development and tests install the demo app; production never does."""
+"""Only development and tests install the demo app; production and the wheel never do."""
+
+import tomllib
 
 from django.conf import settings
+from setuptools import find_namespace_packages
 
 from tests.test_settings import production_env, run_python
 
@@ -33,3 +36,12 @@ def test_development_installs_the_demo_app(tmp_path):
     result = run_python(env, "-c", PRINT_APPS + "print(settings.INSTALLED_APPS[-1])")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "demo"
+
+
+def test_the_wheel_leaves_the_demo_out():
+    """`pip install .` installs what pyproject.toml's package finder picks: never the demo."""
+    config = tomllib.loads((settings.BASE_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    find = config["tool"]["setuptools"]["packages"]["find"]
+    packages = find_namespace_packages(where=settings.BASE_DIR, include=find["include"])
+    assert "search" in packages and "taxonomy.migrations" in packages
+    assert not [name for name in packages if name.split(".")[0] in {"demo", "tests"}]
