@@ -11,7 +11,7 @@ def delete_account(user):
     Contributions are kept on purpose: reviews, tips and photos point at the user with
     `on_delete=models.SET_NULL`, so they lose their author and show as written by "a
     former member". Their helpful votes and "I did this too" marks go by CASCADE, and
-    the handlers in `reviews.signals` recount the reviews and tips they counted towards.
+    the handlers in `reviews.handlers` recount the reviews and tips they counted towards.
     A model that points at the user with PROTECT would stop this; any new one must use
     SET_NULL (keep the content) or CASCADE (personal data).
 

@@ -7,9 +7,9 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from accounts.contributions import SOURCES
         from accounts.export import EXPORTERS
-        from reviews import members, signals
+        from reviews import handlers, members
 
-        signals.connect()
+        handlers.connect()
         SOURCES.append(members.contributions)
         EXPORTERS.append(members.exported_reviews)
         EXPORTERS.append(members.exported_tips)

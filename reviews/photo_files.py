@@ -3,13 +3,13 @@
 The web server serves MEDIA_ROOT to anyone, so nothing of a member's photo (original or
 rendition) is ever stored there. The site's media storage keeps every file whose name starts
 with `member-` and a photo's key in PRIVATE_MEDIA_ROOT instead, and gives it a URL on
-`photo_file`, which serves it only while the public can see the photo, or to its author and
-moderators. Renditions take their name from the original, so they follow it there.
+`reviews.photo_access.photo_file`, which serves it only while the public can see the photo,
+or to its author and moderators. Renditions take their name from the original, so they
+follow it there.
 
 A rejected or withdrawn photo loses its files: the original and every rendition.
 """
 
-import mimetypes
 import re
 import uuid
 from pathlib import Path, PurePosixPath
@@ -18,15 +18,12 @@ from django.conf import settings
 from django.core import checks
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_safe
 
 PREFIX = "member-"
 PRIVATE_NAME = re.compile(r"member-([0-9a-f]{32})")
 ORIGINALS = "original_images"
 RENDITIONS = "images"  # Wagtail's folder for renditions
-PUBLIC_MAX_AGE = 300  # seconds a withdrawn photo may linger in caches
 
 
 @checks.register(checks.Tags.security)
@@ -91,41 +88,6 @@ class MediaStorage(FileSystemStorage):
         if key_of(name) and path.parent.name != RENDITIONS:
             name = str(path.with_name(f"file-{path.name}"))
         return name
-
-
-def seen_by(photos, user):
-    """Whether `user` may see the photo (a one-row queryset) as it is now."""
-    from reviews.admin_views import can_moderate
-    from reviews.models import Photo
-
-    if not user.is_authenticated:
-        return False
-    return photos.by(user).exists() or can_moderate(user, Photo)
-
-
-@require_safe
-def photo_file(request, name):
-    """A member's photo or one of its renditions, for whoever may see the photo now."""
-    from reviews.models import Photo
-
-    key = key_of(name)
-    photos = Photo.objects.filter(file_key=key) if key else Photo.objects.none()
-    # Plain existence checks: a file costs a query or two, never a load of its product page.
-    public = photos.public().exists()
-    if not (public or seen_by(photos, request.user)) or not default_storage.exists(name):
-        raise Http404("No photo here.")
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    accel = getattr(settings, "PRIVATE_MEDIA_ACCEL_REDIRECT", "")
-    if accel:
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = f"{accel.rstrip('/')}/{name}"
-    else:
-        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
-    if public:
-        response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
-    else:
-        response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def discard_files(image):

@@ -1,11 +1,9 @@
-"""Keep what is derived from contributions right, however rows are deleted."""
+"""What the reviews app announces, for other apps (search) to follow.
 
-from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+The handlers that keep the reviews app's own figures right are in `reviews.handlers`.
+"""
+
 from django.dispatch import Signal
-
-from accounts.models import Profile
-from reviews.models import DidThisToo, HelpfulVote, Photo, Review, Tip
 
 # Sent by reviews.moderation after each decision on a review, tip or photo, with the
 # product's id: what is derived from approved contributions elsewhere (search) follows it.
@@ -14,75 +12,3 @@ moderated = Signal()
 # contributions change outside moderation: a profile changed, an account went, a carer
 # changed whom a review is about. Search reindexes those products, as after a decision.
 shown_conditions_changed = Signal()
-
-
-def delete_image(sender, instance, **kwargs):
-    # The image may already be gone, as when the whole collection is deleted.
-    type(instance).image.field.related_model.objects.filter(pk=instance.image_id).delete()
-
-
-# Votes go with their voter's account; the counts must follow.
-
-
-def recount_after_vote_removed(sender, instance, **kwargs):
-    from reviews.feedback import recount_helpful
-
-    recount_helpful(
-        Review(pk=instance.review_id) if instance.review_id else Tip(pk=instance.tip_id)
-    )
-
-
-def recount_after_done_removed(sender, instance, **kwargs):
-    from reviews.feedback import recount_done
-
-    recount_done(instance.tip_id)
-
-
-# What the public sees of a member's health follows their profile, however it changes.
-
-
-def profile_saved(sender, instance, raw=False, **kwargs):
-    from reviews.conditions import follow_profile
-
-    if not raw:
-        follow_profile(instance.user_id)
-
-
-def profile_conditions_changed(sender, instance, action, reverse, **kwargs):
-    from reviews.conditions import follow_profile
-
-    # Profile.conditions has no reverse manager (related_name="+"), so `instance` is a profile.
-    if action in {"post_add", "post_remove", "post_clear"} and not reverse:
-        follow_profile(instance.user_id)
-
-
-def profile_deleted(sender, instance, **kwargs):
-    from reviews.conditions import follow_profile
-
-    follow_profile(instance.user_id)
-
-
-def account_deleting(sender, instance, **kwargs):
-    from reviews.conditions import withdraw_all
-
-    withdraw_all(instance.pk)
-
-
-def connect():
-    post_delete.connect(delete_image, sender=Photo, dispatch_uid="reviews-photo-image")
-    post_delete.connect(
-        recount_after_vote_removed, sender=HelpfulVote, dispatch_uid="reviews-vote-recount"
-    )
-    post_delete.connect(
-        recount_after_done_removed, sender=DidThisToo, dispatch_uid="reviews-done-recount"
-    )
-    post_save.connect(profile_saved, sender=Profile, dispatch_uid="reviews-profile-saved")
-    m2m_changed.connect(
-        profile_conditions_changed,
-        sender=Profile.conditions.through,
-        dispatch_uid="reviews-profile-conditions",
-    )
-    post_delete.connect(profile_deleted, sender=Profile, dispatch_uid="reviews-profile-deleted")
-    pre_delete.connect(
-        account_deleting, sender=get_user_model(), dispatch_uid="reviews-account-deleting"
-    )

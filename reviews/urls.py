@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import photo_files, tip_views, views
+from reviews import photo_access, tip_views, views
 
 app_name = "reviews"
 
@@ -10,7 +10,7 @@ urlpatterns = [
     path("reviews/<int:review_id>/helpful/", views.helpful, name="helpful"),
     path("reviews/<int:review_id>/report/", views.report, name="report_review"),
     path("photos/<int:photo_id>/report/", views.report, name="report_photo"),
-    path("photos/files/<path:name>", photo_files.photo_file, name="photo_file"),
+    path("photos/files/<path:name>", photo_access.photo_file, name="photo_file"),
     path("products/<int:product_id>/tips/", tip_views.product_tips, name="product_tips"),
     path("products/<int:product_id>/tips/new/", tip_views.write_tip, name="write_tip"),
     path("tips/<int:tip_id>/", tip_views.tip_detail, name="tip"),

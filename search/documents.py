@@ -20,8 +20,10 @@ from elasticsearch.dsl import (
     Text,
 )
 
+from products.models import ProductCondition, ProductGalleryImage, ProductNeed, ProductPage
+from reviews.models import ProductRating, Review, Tip
 from search import analysis
-from taxonomy.models import code_and_ancestors
+from taxonomy.models import IsoCategory, code_and_ancestors
 
 # Every searched field also goes into `text`, the one field a query must match in full; the
 # named fields only weigh the ranking (see search.faceted.ProductSearch.fields).
@@ -99,10 +101,6 @@ def product_documents(products):
     Everything is read as plain rows, never as model objects: building documents is what
     limits a full reindex, and rows cost a fraction of objects.
     """
-    from products.models import ProductCondition, ProductGalleryImage, ProductNeed, ProductPage
-    from reviews.models import ProductRating, Review, Tip
-    from taxonomy.models import IsoCategory
-
     wanted = {p.pk if hasattr(p, "pk") else p for p in products}
     rows = [
         ProductRow(*row)
