@@ -1,1 +1,1 @@
-"""Reviews and adaptation tips (models arrive with the reviews issue)."""
+"""What members add to product pages: reviews, adaptation tips, photos, votes and reports."""
