@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Members' photos answer 404 in Wagtail's image admin.
-    "reviews.admin_photos.HideMembersPhotosFromTheImageAdmin",
+    "reviews.image_library.HideMembersPhotosFromTheImageAdmin",
 ]
 
 ROOT_URLCONF = "enabled.urls"

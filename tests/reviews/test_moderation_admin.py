@@ -19,7 +19,7 @@ from tests.rendered_forms import RenderedForm
 pytestmark = pytest.mark.django_db
 
 QUEUE = "review_moderation:list"
-DECIDE = "review_moderation:edit"
+DECIDE = "review_moderation:decide"
 HISTORY = "review_moderation:history"
 HOME = "wagtailadmin_home"
 

@@ -21,11 +21,11 @@ from tests.reviews import hostile_images as files
 pytestmark = pytest.mark.django_db
 
 PHOTOS = "photo_moderation:list"
-DECIDE_PHOTO = "photo_moderation:edit"
+DECIDE_PHOTO = "photo_moderation:decide"
 PHOTO_HISTORY = "photo_moderation:history"
 REPORTS = "report_moderation:list"
-ACT = "report_moderation:edit"
-REVIEW_DECISION = "review_moderation:edit"
+ACT = "report_moderation:decide"
+REVIEW_DECISION = "review_moderation:decide"
 REVIEW_HISTORY = "review_moderation:history"
 HOME = "wagtailadmin_home"
 
@@ -287,7 +287,7 @@ def test_withdrawing_a_reported_review_needs_a_reason(client, moderator, kettle)
     a_report = report(review)
 
     form = report_form(client, a_report)
-    form.choose("action", "Withdraw the review: take it off the site and tell the author why")
+    form.choose("decision", "Withdraw the review: take it off the site and tell the author why")
     response = form.submit(client)
 
     errors = soup(response).select(".w-field__errors .error-message")
@@ -308,7 +308,7 @@ def test_withdrawing_a_reported_review_closes_all_its_reports_and_tells_the_auth
 
     form = report_form(client, reports[1])
     assert "Open reports on this review (2)" in form.form.find_parent("main").get_text()
-    form.choose("action", "Withdraw the review: take it off the site and tell the author why")
+    form.choose("decision", "Withdraw the review: take it off the site and tell the author why")
     form.set("reason", reason)
     with django_capture_on_commit_callbacks(execute=True):
         response = form.submit(client, follow=True)
@@ -347,7 +347,7 @@ def test_keeping_a_reported_photo_leaves_it_shown_and_closes_its_reports(client,
         "A grab rail by the bath"
     )
     form = RenderedForm(page, form_id="report-decision")
-    form.choose("action", "Keep it: the photo stays as it is")
+    form.choose("decision", "Keep it: the photo stays as it is")
     response = form.submit(client, follow=True)
 
     assert "2 reports on the photo ‘A grab rail by the bath’ closed. It stays as it is." in (
@@ -363,7 +363,7 @@ def test_keeping_a_reported_photo_leaves_it_shown_and_closes_its_reports(client,
 def test_keeping_a_reported_review_leaves_it_published(client, moderator, kettle):
     review = make_review(kettle, title="Honest and harsh")
     form = report_form(client, report(review))
-    form.choose("action", "Keep it: the review stays as it is")
+    form.choose("decision", "Keep it: the review stays as it is")
     form.submit(client)
 
     review.refresh_from_db()
@@ -378,7 +378,7 @@ def test_withdrawing_a_reported_photo_rejects_it_and_tells_the_author(
     review = make_review(kettle)
     photo = make_photo(review, "A letter with an address", status=Status.APPROVED)
     form = report_form(client, report(photo, reason="personal"))
-    form.choose("action", "Withdraw the photo: take it off the site and tell the author why")
+    form.choose("decision", "Withdraw the photo: take it off the site and tell the author why")
     form.set("reason", "It shows someone's address.")
     with django_capture_on_commit_callbacks(execute=True):
         form.submit(client)
@@ -406,7 +406,7 @@ def test_a_report_already_acted_on_sends_the_moderator_back_to_the_queue(client,
     review = make_review(kettle)
     reports = [report(review), report(review)]
     form = report_form(client, reports[1])
-    form.choose("action", "Keep it: the review stays as it is")
+    form.choose("decision", "Keep it: the review stays as it is")
     form.submit(client)
 
     response = client.get(reverse(ACT, args=[reports[0].pk]), follow=True)
@@ -429,7 +429,7 @@ def test_withdrawing_a_reported_review_with_an_edit_waiting_takes_it_off_the_sit
         "takes the published text off the site" in client.get(reverse(ACT, args=[a_report.pk])).text
     )
     form = report_form(client, a_report)
-    form.choose("action", "Withdraw the review: take it off the site and tell the author why")
+    form.choose("decision", "Withdraw the review: take it off the site and tell the author why")
     form.set("reason", "It names a private person.")
     form.submit(client)
 
@@ -458,7 +458,7 @@ def test_staff_without_moderation_permissions_are_refused(client, editor, kettle
         response = client.get(url)
         assert (response.status_code, response["Location"]) == (HTTPStatus.FOUND, reverse(HOME))
     client.post(reverse(DECIDE_PHOTO, args=[photo.pk]), {"decision": "approve"})
-    client.post(reverse(ACT, args=[a_report.pk]), {"action": "keep"})
+    client.post(reverse(ACT, args=[a_report.pk]), {"decision": "keep"})
     photo.refresh_from_db()
     assert photo.status == Status.PENDING
     assert Report.objects.open().count() == 1

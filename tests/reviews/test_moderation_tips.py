@@ -20,12 +20,12 @@ from tests.reviews.test_moderation_photos_reports import make_photo, report
 pytestmark = pytest.mark.django_db
 
 QUEUE = "tip_moderation:list"
-DECIDE = "tip_moderation:edit"
+DECIDE = "tip_moderation:decide"
 HISTORY = "tip_moderation:history"
 PHOTOS = "photo_moderation:list"
-DECIDE_PHOTO = "photo_moderation:edit"
+DECIDE_PHOTO = "photo_moderation:decide"
 REPORTS = "report_moderation:list"
-ACT = "report_moderation:edit"
+ACT = "report_moderation:decide"
 HOME = "wagtailadmin_home"
 
 APPROVE = "Approve: publish it as written"
@@ -513,7 +513,7 @@ def test_withdrawing_a_reported_tip_closes_its_reports_and_tells_the_author(
     assert "Open reports on this tip (2)" in text and "This is dangerous." in text
     assert "Bypass the safety cut-out" in text and "Steps" in text
     form = RenderedForm(page, form_id="report-decision")
-    form.choose("action", "Withdraw the tip: take it off the site and tell the author why")
+    form.choose("decision", "Withdraw the tip: take it off the site and tell the author why")
     form.set("reason", reason)
     with django_capture_on_commit_callbacks(execute=True):
         response = form.submit(client, follow=True)
@@ -539,7 +539,7 @@ def test_withdrawing_a_reported_tip_closes_its_reports_and_tells_the_author(
 def test_keeping_a_reported_tip_leaves_it_published(client, moderator, cutlery):
     tip = make_tip(cutlery, title="Honest and odd")
     form = RenderedForm(client.get(reverse(ACT, args=[report(tip).pk])), form_id="report-decision")
-    form.choose("action", "Keep it: the tip stays as it is")
+    form.choose("decision", "Keep it: the tip stays as it is")
     form.submit(client)
 
     tip.refresh_from_db()

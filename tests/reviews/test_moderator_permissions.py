@@ -75,7 +75,7 @@ def test_a_moderator_still_reaches_every_moderation_queue(client, moderator, pro
 
     for queue in QUEUES:
         assert client.get(reverse(queue)).status_code == HTTPStatus.OK, queue
-    decision = client.get(reverse("review_moderation:edit", args=[review.pk]))
+    decision = client.get(reverse("review_moderation:decide", args=[review.pk]))
     assert decision.status_code == HTTPStatus.OK
 
 

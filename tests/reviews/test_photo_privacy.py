@@ -101,7 +101,7 @@ def shown_src(client, item):
 
 def decide(client, photo, decision, reason=""):
     form = RenderedForm(
-        client.get(reverse("photo_moderation:edit", args=[photo.pk])), form_id="photo-decision"
+        client.get(reverse("photo_moderation:decide", args=[photo.pk])), form_id="photo-decision"
     )
     form.choose("decision", decision)
     if reason:
@@ -157,7 +157,7 @@ def test_a_pending_photo_is_served_to_its_author_and_moderators_only(
         assert "no-store" in mine["Cache-Control"]
         assert fetch(moderator, url).status_code == HTTPStatus.OK
     # The moderator's decision page shows it too.
-    large = soup(moderator.get(reverse("photo_moderation:edit", args=[photo.pk])))
+    large = soup(moderator.get(reverse("photo_moderation:decide", args=[photo.pk])))
     src = large.select_one("#photo-moderation figure img")["src"]
     assert fetch(moderator, src).status_code == HTTPStatus.OK
     # Nothing of it lies where the web server serves MEDIA_ROOT to anyone.
@@ -183,7 +183,7 @@ def test_an_approved_photo_is_served_to_everyone_while_its_review_is_published(
 
     # Its review withdrawn, the photo is no longer the public's, though it is still approved.
     form = RenderedForm(
-        moderator.get(reverse("review_moderation:edit", args=[review.pk])),
+        moderator.get(reverse("review_moderation:decide", args=[review.pk])),
         form_id="review-decision",
     )
     form.choose("decision", "Reject: send it back to the author")
@@ -219,7 +219,7 @@ def test_rejecting_a_photo_deletes_its_files_and_nobody_can_fetch_it(
     assert page.status_code == HTTPStatus.OK
     assert "We deleted this photo when we did not publish it." in page.text
     assert soup(page).select(".photo-list img") == []
-    decision = moderator.get(reverse("photo_moderation:edit", args=[photo.pk]))
+    decision = moderator.get(reverse("photo_moderation:decide", args=[photo.pk]))
     assert "The photo itself was deleted when it was rejected." in decision.text
     # It cannot be approved with nothing to show.
     response = decide(moderator, photo, APPROVE)
@@ -240,10 +240,10 @@ def test_withdrawing_a_reported_photo_deletes_its_files(
     )
 
     form = RenderedForm(
-        moderator.get(reverse("report_moderation:edit", args=[complaint.pk])),
+        moderator.get(reverse("report_moderation:decide", args=[complaint.pk])),
         form_id="report-decision",
     )
-    form.choose("action", WITHDRAW)
+    form.choose("decision", WITHDRAW)
     form.set("reason", "It shows someone's address.")
     with django_capture_on_commit_callbacks(execute=True):
         form.submit(moderator)
