@@ -73,6 +73,16 @@ def version(content, changed, rows, texts, **extra):
     }
 
 
+def product_filter(products, **kwargs):
+    """A queue's filter by product: `products()` are those the queue holds something for."""
+    return django_filters.ModelChoiceFilter(
+        label="Product",
+        queryset=lambda request: products().order_by("title"),
+        empty_label="Any product",
+        **kwargs,
+    )
+
+
 def contribution_filters(model, role_label):
     """A review or tip queue's filters: status, the author's role and the product."""
 
@@ -82,16 +92,9 @@ def contribution_filters(model, role_label):
         author_role = django_filters.ChoiceFilter(
             label=role_label, choices=Role.choices, empty_label="Any role", widget=forms.RadioSelect
         )
-        product = django_filters.ModelChoiceFilter(
-            label="Product", queryset=ProductPage.objects.none(), empty_label="Any product"
+        product = product_filter(
+            lambda: ProductPage.objects.filter(pk__in=model.objects.values("product"))
         )
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            # Only the products this queue holds something for, whatever its status.
-            in_queue = model.objects.values("product")
-            products = ProductPage.objects.filter(pk__in=in_queue).order_by("title")
-            self.filters["product"].queryset = products
 
     Filters.__name__ = f"{model.__name__}FilterSet"
     return Filters
@@ -265,13 +268,11 @@ def belongs_to(photo):
 
 
 class PhotoFilterSet(QueueFilterSet):
-    product = django_filters.ModelChoiceFilter(
-        label="Product",
-        queryset=ProductPage.objects.filter(
+    product = product_filter(
+        lambda: ProductPage.objects.filter(
             Q(pk__in=Review.objects.filter(photos__isnull=False).values("product"))
             | Q(pk__in=Tip.objects.filter(photos__isnull=False).values("product"))
-        ).order_by("title"),
-        empty_label="Any product",
+        ),
         method="filter_product",
     )
 
