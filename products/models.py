@@ -22,8 +22,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from products.blocks import RICH_TEXT_FEATURES, ProductBodyBlock
-from reviews.listing import product_reviews
 from taxonomy.fields import VocabularyField
+from taxonomy.models import Condition, IsoCategory, Need
 
 PRODUCTS_PER_PAGE = 24
 PRICE_ORDER_MESSAGE = "The highest price must be the same as or more than the lowest price."
@@ -121,18 +121,15 @@ class ProductNeed(TaggedItemBase):
     content_object = ParentalKey(
         "products.ProductPage", on_delete=models.CASCADE, related_name="tagged_needs"
     )
-    tag = models.ForeignKey(
-        "taxonomy.Need", on_delete=models.CASCADE, related_name="tagged_products"
-    )
+    # The class, not its name: taggit reads the tag model as soon as the page class is made.
+    tag = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="tagged_products")
 
 
 class ProductCondition(TaggedItemBase):
     content_object = ParentalKey(
         "products.ProductPage", on_delete=models.CASCADE, related_name="tagged_conditions"
     )
-    tag = models.ForeignKey(
-        "taxonomy.Condition", on_delete=models.CASCADE, related_name="tagged_products"
-    )
+    tag = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="tagged_products")
 
 
 class ProductPage(Page):
@@ -146,14 +143,14 @@ class ProductPage(Page):
     )
     body = StreamField(ProductBodyBlock(), blank=True)
     primary_category = models.ForeignKey(
-        "taxonomy.IsoCategory",
+        IsoCategory,
         null=True,
         on_delete=models.PROTECT,
         related_name="primary_products",
         help_text="The ISO 9999 class that fits the product best.",
     )
     secondary_categories = ParentalManyToManyField(
-        "taxonomy.IsoCategory",
+        IsoCategory,
         blank=True,
         related_name="secondary_products",
         help_text="Other ISO 9999 classes the product also belongs to.",
@@ -315,7 +312,6 @@ class ProductPage(Page):
         context["needs"] = list(self.needs.all())
         context["conditions"] = list(self.conditions.all())
         context["secondary_categories"] = list(self.secondary_categories.all())
-        context.update(product_reviews(self, request))
         if self.primary_category_id:
             context["category_trail"] = self.primary_category.ancestors() + [self.primary_category]
         return context
