@@ -133,15 +133,16 @@ def tip_photos(request, tip_id):
 @login_required
 @limit_submissions
 def helpful(request, tip_id):
-    tip = get_object_or_404(Tip.objects.approved(), pk=tip_id)
-    back = f"{tip.get_absolute_url()}#feedback"
-    return say(request, feedback.vote_helpful, tip, "this tip helped you", back)
+    return say_about_tip(request, tip_id, feedback.vote_helpful, "this tip helped you")
 
 
 @require_POST
 @login_required
 @limit_submissions
 def did_this_too(request, tip_id):
+    return say_about_tip(request, tip_id, feedback.did_this_too, "you did this too")
+
+
+def say_about_tip(request, tip_id, action, what):
     tip = get_object_or_404(Tip.objects.approved(), pk=tip_id)
-    back = f"{tip.get_absolute_url()}#feedback"
-    return say(request, feedback.did_this_too, tip, "you did this too", back)
+    return say(request, action, tip, what, f"{tip.get_absolute_url()}#feedback")

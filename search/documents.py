@@ -19,6 +19,7 @@ from elasticsearch.dsl import (
     Object,
     Text,
 )
+from wagtail.models import Page
 
 from products.models import ProductCondition, ProductGalleryImage, ProductNeed, ProductPage
 from reviews.models import ProductRating, Review, Tip
@@ -209,8 +210,6 @@ def page_urls(paths):
     """{url path: URL} as Page.url gives them, for pages given as (tree path, url path): a
     page's URL is its parent's followed by its slug, so only the parents (for products, the
     one catalogue page) are asked."""
-    from wagtail.models import Page
-
     parents = {
         parent.path: (parent.url_path, parent.url)
         for parent in Page.objects.filter(path__in={path[: -Page.steplen] for path, _ in paths})
