@@ -167,10 +167,10 @@ class TookRecorder:
 def listing_pages():
     """The home page, and the category and need pages with the most products."""
     from products.models import ProductPage
+    from search.browse import product_counts
     from taxonomy.models import IsoCategory, Need
-    from taxonomy.queries import category_product_counts
 
-    counts = category_product_counts()
+    counts = product_counts("category")
     level_two = IsoCategory.objects.filter(level=2)
     category = max(level_two, key=lambda c: (counts.get(c.code, 0), c.code))
     need = max(
@@ -221,7 +221,7 @@ def time_listings(databases, sizes, pages, requests, rounds, progress, before_ea
 def queries():
     """(label, query string) for each of QUERIES, its facet values read from the taxonomy."""
     from demo.catalogue import families
-    from search.faceted import PRICE_BANDS
+    from search.facets import PRICE_BANDS
     from taxonomy.models import Condition, IsoCategory, Need
 
     by_key = {family.key: family for family in families()}

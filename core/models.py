@@ -4,6 +4,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from products.blocks import RICH_TEXT_FEATURES
+from products.models import ProductPage
+from taxonomy.models import Need
 
 RECENT_PRODUCTS = 8
 
@@ -23,17 +25,9 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from products.models import ProductPage
-        from taxonomy.models import IsoCategory, Need
-        from taxonomy.queries import category_product_counts
-
+        # The classes' counts come from search, through its `top_categories` template tag.
         context = super().get_context(request, *args, **kwargs)
-        counts = category_product_counts()
         context["needs"] = Need.objects.all()
-        context["top_categories"] = [
-            (category, counts.get(category.code, 0))
-            for category in IsoCategory.objects.filter(level=1)
-        ]
         context["recent_products"] = (
             ProductPage.objects.live()
             .for_listing()

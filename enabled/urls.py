@@ -15,7 +15,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("reviews.urls")),
-    path("", include("taxonomy.urls")),
+    path("", include("search.browse_urls")),
 ]
 
 if settings.DEBUG:

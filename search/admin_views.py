@@ -16,8 +16,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from search import params
 from search.faceted import SORTS
+from search.facets import BY_PARAM, FACETS, Choices
 from search.models import SORT, SearchLog
 
 VIEW_PERMISSION = "search.view_searchlog"
@@ -65,26 +65,19 @@ def filters_in_words(filters, choices):
     A value the site no longer knows (a term since deleted) is shown as it was sent."""
     parts = []
     # In the page's order: PostgreSQL's jsonb keeps keys in an order of its own.
-    known = [param for param in params.FACETS if param in filters]
-    others = sorted(param for param in filters if param not in params.FACETS and param != SORT)
-    for param in known + others:
-        values = filters[param]
-        facet, legend = params.FACETS.get(param, (param, param.replace("_", " ").capitalize()))
+    for facet in [facet for facet in FACETS if facet.param in filters]:
+        values = filters[facet.param]
         values = [values] if isinstance(values, str) else values
-        names = [_value_name(param, facet, value, choices) for value in values]
-        parts.append(f"{legend}: {', '.join(names)}")
+        names = [facet.in_words(value, choices) or value for value in values]
+        parts.append(f"{facet.legend}: {', '.join(names)}")
+    for param in sorted(param for param in filters if param not in BY_PARAM and param != SORT):
+        values = filters[param]
+        values = [values] if isinstance(values, str) else values
+        parts.append(f"{param.replace('_', ' ').capitalize()}: {', '.join(values)}")
     if sort := filters.get(SORT):
         label = SORTS[sort][0] if sort in SORTS else sort.replace("_", " ")
         parts.append(f"sorted by {label[:1].lower()}{label[1:]}")
     return "; ".join(parts)
-
-
-def _value_name(param, facet, value, choices):
-    if param == "discontinued":
-        return "included" if value == "include" else value
-    if param == "category":
-        return choices.labels["category"].get(choices.slugs.get(value), value)
-    return choices.labels.get(facet, {}).get(value, value)
 
 
 class SearchLogView(ReportView):
@@ -115,7 +108,7 @@ class SearchLogView(ReportView):
 
     def get_table(self, object_list):
         # Names are read once for the page (a few queries), not once for each row.
-        choices = params.Choices.load()
+        choices = Choices.load()
         for entry in object_list:
             entry.filters_named = filters_in_words(entry.filters, choices)
         return super().get_table(object_list)

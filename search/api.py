@@ -1,9 +1,9 @@
 """The product search as a JSON API, with its OpenAPI schema at /api/openapi.json.
 
-It asks the same search as the search page: search.params.read checks the query parameters
-and search.engine answers, from Elasticsearch or the database. Every error a client can cause
-is a 400 in one shape, {"detail": ..., "errors": [{"param": ..., "message": ...}]}, whether
-search.params or ninja found it.
+It runs the same search as the search page (search.service.Search): search.params checks the
+query parameters and search.engine answers, from Elasticsearch or the database. Every error a
+client can cause is a 400 in one shape, {"detail": ..., "errors": [{"param": ..., "message":
+...}]}, whether search.params or ninja found it.
 
 The docs page (/api/docs, ninja's Swagger UI) is served only when "ninja" is an installed
 app: then its script and styles come from this site's static files, with no inline script, and
@@ -11,31 +11,24 @@ the site's Content Security Policy lets it run as it is. Without the app ninja w
 that loads Swagger UI from a CDN with inline script, which the policy refuses, so there is none.
 """
 
-import dataclasses
 import logging
-import math
 from http import HTTPStatus
 
 from django.apps import apps
-from django.http import QueryDict
 from ninja import NinjaAPI, Status
 from ninja.errors import HttpError, ValidationError
 
-from search import params
 from search.api_schemas import (
     AUTOCOMPLETE_PARAMETERS,
-    INCLUDE,
-    INCLUDE_LABEL,
     SEARCH_PARAMETERS,
     AutocompleteResponse,
     ErrorResponse,
     SearchResponse,
 )
-from search.documents import DISCONTINUED
-from search.engine import autocomplete, search_products
-from search.faceted import MAX_PAGE
-from search.log import record_search
-from search.models import SORT
+from search.engine import autocomplete
+from search.facets import FACETS
+from search.params import WordsForm
+from search.service import Search
 from search.types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
@@ -89,77 +82,91 @@ def http_error(request, exc):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
 
 
-@api.get(
-    "/products/search",
-    response={200: SearchResponse, 400: ErrorResponse, 503: ErrorResponse},
-    operation_id="search_products",
-    url_name="search",
-    summary="Search products",
-    description="Products matching the words and filters, a page at a time, with each "
+def products_endpoint(name, answer, parameters, summary, description):
+    """A read-only endpoint, /products/{name}, answering `answer` or an error in one shape."""
+    return api.get(
+        f"/products/{name}",
+        response={200: answer, 400: ErrorResponse, 503: ErrorResponse},
+        operation_id=f"{name}_products",
+        url_name=name,
+        summary=summary,
+        description=description,
+        tags=["products"],
+        openapi_extra={"parameters": parameters},
+    )
+
+
+@products_endpoint(
+    "search",
+    SearchResponse,
+    SEARCH_PARAMETERS,
+    "Search products",
+    "Products matching the words and filters, a page at a time, with each "
     "facet's values and counts. A page after the last answers with no results.",
-    tags=["products"],
-    openapi_extra={"parameters": SEARCH_PARAMETERS},
 )
 def search(request):
-    choices = params.Choices.load()
-    query, problems = params.read(request.GET, choices)
-    if problems:
-        return problems_response(problems)
-    if not query.text and not request.GET.get("sort"):
-        query = dataclasses.replace(query, sort="name")  # as the search page lists them
-    try:
-        results = search_products(query)
-    except SearchUnavailable:
-        return unavailable_response()
-    # Logged as the search page logs: filters as sent, and the sort.
-    filters = {param: request.GET.getlist(param) for param in params.FACETS}
-    logged = {**{k: v for k, v in filters.items() if v}, SORT: query.sort}
-    record_search(query.text, logged, results.total, results.took_ms, results.engine)
+    asked = Search(request.GET)
+    return answer(asked.problems, lambda: found(request, asked.run()))
+
+
+def found(request, asked):
+    query = asked.query
     return {
         "query": query.text,
-        "total": results.total,
+        "total": asked.results.total,
         "page": query.page,
-        "pages": min(MAX_PAGE, max(1, math.ceil(results.total / query.per_page))),
+        "pages": asked.pages,
         "per_page": query.per_page,
         "sort": query.sort,
-        "engine": results.engine,
-        "results": product_results(request, results),
-        "facets": facet_values(results, query, choices),
-        "chosen": chosen_filters(query, choices),
+        "engine": asked.results.engine,
+        "results": product_results(request, asked.results),
+        "facets": {
+            facet.param: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in asked.values(facet)
+            ]
+            for facet in FACETS
+        },
+        "chosen": [
+            {"param": chosen.facet.param, "value": chosen.value, "label": chosen.label}
+            for chosen in asked.chosen
+        ],
     }
 
 
-@api.get(
-    "/products/autocomplete",
-    response={200: AutocompleteResponse, 400: ErrorResponse, 503: ErrorResponse},
-    operation_id="autocomplete_products",
-    url_name="autocomplete",
-    summary="Suggest products as someone types",
-    description="Live, available products whose name has a word starting with each word "
+@products_endpoint(
+    "autocomplete",
+    AutocompleteResponse,
+    AUTOCOMPLETE_PARAMETERS,
+    "Suggest products as someone types",
+    "Live, available products whose name has a word starting with each word "
     "typed, in order of name.",
-    tags=["products"],
-    openapi_extra={"parameters": AUTOCOMPLETE_PARAMETERS},
 )
 def suggest(request):
-    # search.params reads the words as for a search (and needs no facet choices for them).
-    words = QueryDict(mutable=True)
-    words.setlist("q", request.GET.getlist("q"))
-    query, problems = params.read(words, params.Choices())
+    # The words are read as for a search. Not logged: suggestions follow each key pressed
+    # ("jane.d", "jane.doe@"), and the log keeps only what people send.
+    words = WordsForm(request.GET)
+    return answer(words.problems, lambda: suggestions(request, words.text))
+
+
+def suggestions(request, text):
+    return {
+        "query": text,
+        "suggestions": [
+            {"id": s.product_id, "name": s.name, "url": request.build_absolute_uri(s.url)}
+            for s in autocomplete(text)
+        ],
+    }
+
+
+def answer(problems, body):
+    """A 400 for the problems, a 503 when search cannot answer, or else `body()`."""
     if problems:
         return problems_response(problems)
     try:
-        found = autocomplete(query.text)
+        return body()
     except SearchUnavailable:
         return unavailable_response()
-    # Not logged: suggestions follow each key pressed ("jane.d", "jane.doe@"), and the log
-    # keeps only what people send.
-    return {
-        "query": query.text,
-        "suggestions": [
-            {"id": s.product_id, "name": s.name, "url": request.build_absolute_uri(s.url)}
-            for s in found
-        ],
-    }
 
 
 def product_results(request, results):
@@ -186,60 +193,3 @@ def product_results(request, results):
             }
         )
     return listed
-
-
-def facet_values(results, query, choices):
-    """{parameter: [{value, label, count, selected}]}, in the URL's terms (category slugs)."""
-    slugs = {code: slug for slug, code in choices.slugs.items()}
-    lists = {}
-    for param, (facet, _) in params.FACETS.items():
-        counts = results.facets.get(facet, {})
-        chosen = set(query.filters.get(facet, ()))
-        if param == "discontinued":
-            count = counts.get(DISCONTINUED, 0)
-            lists[param] = (
-                [{"value": INCLUDE, "label": INCLUDE_LABEL, "count": count,
-                  "selected": bool(chosen)}]
-                if count or chosen else []
-            )  # fmt: skip
-            continue
-        labels = choices.labels[facet]
-        # A value the index holds but the site no longer knows cannot be chosen: left out.
-        shown = [value for value in labels if counts.get(value) or value in chosen]
-        # As the search page orders them: categories by code, needs and conditions by name,
-        # the rest (bands, roles) in their declared order.
-        if facet == "category":
-            shown.sort()
-        elif facet in ("need", "condition"):
-            shown.sort(key=lambda value: labels[value].casefold())
-        lists[param] = [
-            {
-                "value": slugs.get(value, value) if facet == "category" else str(value),
-                "label": labels[value],
-                "count": counts.get(value, 0),
-                "selected": value in chosen,
-            }
-            for value in shown
-        ]
-    return lists
-
-
-def chosen_filters(query, choices):
-    """Each filter in force as it was sent: parameter, value and label."""
-    slugs = {code: slug for slug, code in choices.slugs.items()}
-    chosen = []
-    for param, (facet, _) in params.FACETS.items():
-        values = query.filters.get(facet, ())
-        if param == "discontinued":
-            if values:
-                chosen.append({"param": param, "value": INCLUDE, "label": INCLUDE_LABEL})
-            continue
-        for value in values:
-            chosen.append(
-                {
-                    "param": param,
-                    "value": slugs.get(value, value) if facet == "category" else str(value),
-                    "label": choices.labels[facet][value],
-                }
-            )
-    return chosen

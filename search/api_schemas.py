@@ -1,21 +1,18 @@
 """What the search API says it takes and gives: its query parameters and response shapes.
 
-The parameters are declared for the OpenAPI schema only: search.params.read checks them, for
-the API as for the search page, so both refuse the same input in the same words. Fixed sets
-(sorts, price bands, ratings, roles) come from the declarations search.params reads.
+The parameters are declared for the OpenAPI schema only: search.params.SearchForm checks
+them, for the API as for the search page, so both refuse the same input in the same words.
+The facets' parameters and lists come from search.facets, the sorts from search.faceted.
 """
 
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import create_model
 
 from search import params
-from search.documents import WITH_TIPS
 from search.faceted import MAX_PAGE, PER_PAGE, SORTS
-
-# The one value the `discontinued` parameter takes, and how a list shows it.
-INCLUDE = "include"
-INCLUDE_LABEL = "Include discontinued products"
+from search.facets import FACETS, MAX_VALUES, SwitchFacet
 
 FROM_FACETS = (
     "Repeat the parameter to choose more than one; a product matches any of them. Valid values "
@@ -31,24 +28,24 @@ def _query_param(name, description, schema):
 
 def _values(items):
     """A parameter that may be repeated; a value sent twice counts once."""
-    return {"type": "array", "items": items, "maxItems": params.MAX_VALUES}
+    return {"type": "array", "items": items, "maxItems": MAX_VALUES}
 
 
-def _open_values(param, what, example):
+def _facet_param(facet):
+    if isinstance(facet, SwitchFacet):
+        return _query_param(facet.param, facet.about, {"type": "string", "enum": [facet.ON]})
+    if not facet.fixed:
+        return _query_param(
+            facet.param,
+            f"{facet.about} {FROM_FACETS.format(param=facet.param)}",
+            {**_values({"type": "string"}), "examples": [[facet.example]]},
+        )
+    choices = "; ".join(f"`{value}`: {label}" for value, label in facet.labels.items())
     return _query_param(
-        param,
-        f"{what} {FROM_FACETS.format(param=param)}",
-        {**_values({"type": "string"}), "examples": [[example]]},
-    )
-
-
-def _fixed_values(param, what, labels):
-    choices = "; ".join(f"`{value}`: {label}" for value, label in labels.items())
-    return _query_param(
-        param,
-        f"{what} Repeat the parameter to choose more than one; a product matches any of them. "
-        f"{choices}.",
-        _values({"type": "string", "enum": [str(value) for value in labels]}),
+        facet.param,
+        f"{facet.about} Repeat the parameter to choose more than one; a product matches any "
+        f"of them. {choices}.",
+        _values({"type": "string", "enum": [str(value) for value in facet.labels]}),
     )
 
 
@@ -60,26 +57,7 @@ SEARCH_PARAMETERS = [
         "characters. Leave it out to list products by the filters alone.",
         {"type": "string", "examples": ["angled spoon"]},
     ),
-    _open_values(
-        "need", "Everyday activities the product helps with, by slug.", "eating-and-drinking"
-    ),
-    _open_values(
-        "condition", "Conditions people who use the product live with, by slug.", "tremor"
-    ),
-    _open_values(
-        "category",
-        'ISO 9999 classes, by slug ("15-09" for 15 09); a class includes its sub-classes.',
-        "15-09",
-    ),
-    _fixed_values("price", "Price bands of the lowest known price.", params.PRICE_LABELS),
-    _fixed_values("rating", "Minimum average rating from reviews.", params.RATING_LABELS),
-    _fixed_values("role", "Reviewed by people in this role.", params.ROLE_LABELS),
-    _fixed_values("tips", "Products with adaptation tips.", {WITH_TIPS: "has adaptation tips"}),
-    _query_param(
-        "discontinued",
-        "Discontinued products are left out unless this is `include`.",
-        {"type": "string", "enum": [INCLUDE]},
-    ),
+    *[_facet_param(facet) for facet in FACETS],
     _query_param(
         "sort",
         "The order of results: "
@@ -134,19 +112,14 @@ class FacetValue(Schema):
     selected: bool
 
 
-class Facets(Schema):
-    """For each filter parameter, the values with results and the values chosen, in the
-    search page's order: needs and conditions by name, categories by code (a class and its
-    sub-classes each in the list), price bands, ratings and roles in their own order."""
-
-    need: list[FacetValue]
-    condition: list[FacetValue]
-    category: list[FacetValue]
-    price: list[FacetValue]
-    rating: list[FacetValue]
-    role: list[FacetValue]
-    tips: list[FacetValue]
-    discontinued: list[FacetValue]
+Facets = create_model(
+    "Facets",
+    __base__=Schema,
+    __doc__="For each filter parameter, the values with results and the values chosen, in the "
+    "search page's order: needs and conditions by name, categories by code (a class and its "
+    "sub-classes each in the list), price bands, ratings and roles in their own order.",
+    **{facet.param: (list[FacetValue], ...) for facet in FACETS},
+)
 
 
 class Chosen(Schema):

@@ -1,23 +1,16 @@
 """The product search, declared once: which fields are searched, with what weight, the
-facets, and the sorts. Elasticsearch runs it as it is; the database implementation
-(search.database) reads the same declaration.
+facets (from search.facets), and the sorts. Elasticsearch runs it as it is; the database
+implementation (search.backends.database) reads the same declaration.
 """
 
 from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, TermsFacet
 
-from search.documents import AVAILABLE, CARD_FIELDS, ProductDocument
+from products.models import PRODUCTS_PER_PAGE
+from search.documents import CARD_FIELDS, ProductDocument
+from search.facets import FACETS
 
-PER_PAGE = 24
+PER_PAGE = PRODUCTS_PER_PAGE  # a listing of products is a listing, wherever it is
 MAX_PAGE = 400  # deeper pages than anyone reads cost Elasticsearch more than they are worth
-
-PRICE_BANDS = [
-    ("under_50", (None, 50)),
-    ("50_to_200", (50, 200)),
-    ("200_to_1000", (200, 1000)),
-    ("over_1000", (1000, None)),
-]
-# Minimum ratings: the ranges overlap, as "4 and up" is also "3 and up".
-MIN_RATINGS = [("4", (4, None)), ("3", (3, None)), ("2", (2, None))]
 
 # name: (label, [(field, descending), ...]); every sort ends on the product's id, so pages
 # are stable and both implementations give the same order. A product without a value for a
@@ -81,16 +74,12 @@ class ProductSearch(FacetedSearch):
         "body",
     ]
     facets = {
-        "need": Terms(field="needs", size=200),
-        "condition": Terms(field="conditions", size=200),
-        "category": Terms(field="iso_codes", size=1000),
-        "price": Ranges(field="price_low", ranges=PRICE_BANDS),
-        "rating": Ranges(field="rating", ranges=MIN_RATINGS),
-        "role": Terms(field="reviewer_roles", size=10),
-        "tips": Terms(field="tips", size=1),
-        "availability": Terms(field="availability", size=2),
+        facet.name: Ranges(field=facet.field, ranges=facet.ranges)
+        if facet.ranges
+        else Terms(field=facet.field, size=facet.size)
+        for facet in FACETS
     }
-    default_filters = {"availability": [AVAILABLE]}
+    default_filters = {facet.name: list(facet.default) for facet in FACETS if facet.default}
 
     def __init__(
         self, query=None, filters=None, sort="relevance", *, index=None, using=None, fuzzy=False

@@ -1,13 +1,13 @@
 """The one product listing: the search page, and each need, condition and category page,
 which is the search page with that term chosen.
 
-`listing()` reads the request, asks search.engine, and gives a template everything it shows:
+`Listing` runs the request's search.service.Search and gives a template everything it shows:
 the products in order, the facets with their counts, the chosen filters with links that
 remove them, pages, and what to try when nothing matches.
 """
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -17,15 +17,14 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from products.models import ProductPage
-from search import params
-from search.documents import DISCONTINUED, WITH_TIPS
 from search.engine import Query, search_products
-from search.faceted import MIN_RATINGS, PRICE_BANDS, SORTS
-from search.log import record_search
+from search.faceted import SORTS
+from search.facets import FACETS, CategoryFacet
+from search.service import Search
 from search.text import STOP_WORDS, analyse, tokenize
+from taxonomy.models import Condition, IsoCategory, Need
 
 CARD_RENDITION = "fill-480x320"  # as includes/product_card.html asks for it
-FACET_ORDER = ["need", "condition", "category", "price", "rating", "role", "tips", "discontinued"]
 
 
 @dataclass
@@ -38,8 +37,12 @@ class Option:
     id: str = ""  # the input's, set by its Facet
 
 
+def option(value, children=None):
+    return Option(value.value, value.label, value.count, value.selected, children or [])
+
+
 @dataclass
-class Facet:
+class FacetList:
     param: str
     legend: str
     options: list
@@ -104,27 +107,20 @@ class Listing:
 
     def __init__(self, request, fixed=None):
         self.request = request
-        self.choices = params.Choices.load()
-        self.sent = request.GET.copy()
+        sent = request.GET.copy()
         # A term page's own term is part of the address, not of the query string.
         self.fixed = fixed or {}
         for param, value in self.fixed.items():
-            if value not in self.sent.getlist(param):
-                self.sent.appendlist(param, value)
-        self.query, self.problems = params.read(self.sent, self.choices)
-        # What was typed, kept whole in the box even when it is too long to search for.
-        self.typed = params.clean_text((self.sent.getlist("q") or [""])[-1])
-        if not self.sent.get("sort") and not self.query.text:
-            self.query = Query(filters=self.query.filters, sort="name", page=self.query.page)
-        self.results = None
-        if not self.problems and (self.query.text or self.query.filters):
-            self.results = search_products(self.query, typos=True)
-            last = -(-self.results.total // self.query.per_page)
-            if self.query.page > last > 0:
-                # A page past the last (an old link, a typed address) shows the last page,
-                # as the pagination's own page does, rather than a count and "no products".
-                self.query = replace(self.query, page=last)
-                self.results = search_products(self.query, typos=True)
+            if value not in sent.getlist(param):
+                sent.appendlist(param, value)
+        self.search = Search(sent).run(listing_all=False, typos=True, last_page=True)
+        self.problems = self.search.problems
+        self.typed = self.search.form.typed
+        self.results = self.search.results
+
+    @property
+    def query(self):
+        return self.search.query
 
     @property
     def text_problem(self):
@@ -162,84 +158,39 @@ class Listing:
         paginator = Paginator(range(total), self.query.per_page)
         return paginator.get_page(self.query.page)
 
-    def log(self):
-        if self.results is not None:
-            filters = {param: self.sent.getlist(param) for param in params.FACETS}
-            filters["sort"] = self.query.sort
-            record_search(
-                self.query.text,
-                {k: v for k, v in filters.items() if v},
-                self.results.total,
-                self.results.took_ms,
-                self.results.engine,
-            )
-
     # == Facets ==
 
     @cached_property
     def facets(self):
         if not self.results:
             return []
-        counts = self.results.facets
-        filters = self.query.filters
-        labels = self.choices.labels
         built = []
-        for param in FACET_ORDER:
-            facet, legend = params.FACETS[param]
-            chosen = set(filters.get(facet, []))
-            counted = counts.get(facet, {})
-            if param == "discontinued":
-                count = counted.get(DISCONTINUED, 0)
-                included = DISCONTINUED in chosen
-                if count or included:
-                    option = Option("include", "Include discontinued products", count, included)
-                    built.append(Facet(param, legend, [option]))
-                continue
-            if param == "category":
-                # Nothing found means no class to offer, and a legend over nothing.
-                if options := self._category_options(counted, chosen):
-                    built.append(Facet(param, legend, options))
-                continue
-            order = {
-                "price": [key for key, _ in PRICE_BANDS],
-                "rating": [key for key, _ in MIN_RATINGS],
-                "role": list(params.ROLE_LABELS),
-                "tips": [WITH_TIPS],
-            }.get(param) or sorted(labels[facet], key=lambda v: labels[facet][v].lower())
-            options = [
-                Option(value, labels[facet][value], counted.get(value, 0), value in chosen)
-                for value in order
-                if counted.get(value) or value in chosen
-            ]
+        for facet in FACETS:
+            if isinstance(facet, CategoryFacet):
+                options = self._category_options(facet)
+            else:
+                options = [option(value) for value in self.search.values(facet)]
+            # Nothing found means nothing to offer, and a legend over nothing.
             if options:
-                built.append(Facet(param, legend, options, single=param == "rating"))
+                built.append(FacetList(facet.param, facet.legend, options, single=facet.single))
         return built
 
-    def _category_options(self, counted, chosen):
+    def _category_options(self, facet):
         """Classes, and the subclasses and divisions of any chosen one, with their counts."""
-        slug_of = {code: slug for slug, code in self.choices.slugs.items()}
-        titles = self.choices.labels["category"]
+        chosen = self.query.filters.get(facet.name, [])
         opened = {code for pick in chosen for code in _ancestors(pick)}
+        values = {value.indexed: value for value in self.search.values(facet, shown=opened)}
 
-        def options(codes, level):
+        def options(codes):
             return [
-                Option(
-                    slug_of[code],
-                    titles[code],
-                    counted.get(code, 0),
-                    code in chosen,
-                    options(_children(code, titles), level + 1) if code in opened else [],
-                )
+                option(values[code], options(_children(code, values)) if code in opened else [])
                 for code in codes
-                if counted.get(code) or code in chosen or code in opened
             ]
 
-        return options(sorted(code for code in titles if len(code) == 2), 1)
+        return options([code for code in values if len(code) == 2])
 
     def children_of(self, code):
         """(category, count) for each sub-category of `code`, counted as the facet counts."""
-        from taxonomy.models import IsoCategory
-
         counted = self.results.facets.get("category", {}) if self.results else {}
         children = IsoCategory.objects.filter(parent__code=code).order_by("code")
         return [(child, counted.get(child.code, 0)) for child in children]
@@ -248,24 +199,11 @@ class Listing:
 
     @cached_property
     def chosen(self):
-        found = []
-        for param, (facet, legend) in params.FACETS.items():
-            for value in self.sent.getlist(param):
-                if param in self.fixed:
-                    continue
-                label = self._label(param, facet, value)
-                if label:
-                    found.append(
-                        Chosen(param, f"{legend}: {label}", self.url(without=(param, value)))
-                    )
-        return found
-
-    def _label(self, param, facet, value):
-        if param == "discontinued":
-            return "included" if value == "include" else None
-        if param == "category":
-            value = self.choices.slugs.get(value, value)
-        return self.choices.labels[facet].get(value)
+        return [
+            Chosen(param, chosen.words, self.url(without=(param, chosen.value)))
+            for chosen in self.search.chosen
+            if (param := chosen.facet.param) not in self.fixed
+        ]
 
     def url(self, without=None, **changes):
         """This listing's query string with one value taken out or parameters changed."""
@@ -339,16 +277,12 @@ _vocabulary = {}
 
 
 def _catalogue_stamp():
-    from taxonomy.models import Condition, IsoCategory, Need
-
     products = ProductPage.objects.live().aggregate(n=Count("pk"), changed=Max("last_published_at"))
     terms = [model.objects.count() for model in (Need, Condition, IsoCategory)]
     return (products["n"], products["changed"], *terms)
 
 
 def _read_vocabulary():
-    from taxonomy.models import Condition, IsoCategory, Need
-
     texts = [
         *ProductPage.objects.live().values_list("title", flat=True),
         *Need.objects.values_list("name", flat=True),
@@ -365,5 +299,5 @@ def _ancestors(code):
     return [" ".join(parts[:n]) for n in range(1, len(parts) + 1)]
 
 
-def _children(code, titles):
-    return sorted(c for c in titles if c.startswith(code + " ") and len(c) == len(code) + 3)
+def _children(code, codes):
+    return [c for c in codes if c.startswith(code + " ") and len(c) == len(code) + 3]

@@ -1,76 +1,25 @@
-"""What people send to search, read and checked in one place for the page and the API.
+"""What people send to search, read and checked by one form for the page and the API.
 
-`read()` turns query parameters into a search.engine.Query, or into problems to explain:
-every parameter is checked against what the site knows (needs, conditions, categories,
-bands, sorts, pages), so a search never reaches an implementation with a value it cannot
-handle, and bad input gets a clear 400 rather than an error.
+`SearchForm` turns query parameters into a search.engine.Query, or into problems to explain:
+every parameter is checked against what the site knows (search.facets, sorts, pages), so a
+search never reaches an implementation with a value it cannot handle, and bad input gets a
+clear 400 rather than an error. A parameter sent twice counts once: the last word, sort or
+page, and each facet value once.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from accounts.models import Role
-from search.documents import AVAILABLE, DISCONTINUED, WITH_TIPS
-from search.engine import Query
-from search.faceted import MAX_PAGE, MIN_RATINGS, PER_PAGE, SORTS
-from taxonomy.models import Condition, IsoCategory, Need
+from django import forms
+from django.core.exceptions import ValidationError
+
+from search.faceted import MAX_PAGE, PER_PAGE, SORTS
+from search.facets import FACETS, MAX_VALUES, Choices
+from search.types import Query
 
 MAX_QUERY_LENGTH = 200
-MAX_VALUES = 30  # choices in one facet; the longest real list is the 19 conditions
 # C0 and C1 control characters (NUL among them), which no one types into a search box.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-PRICE_LABELS = {
-    "under_50": "Under £50",
-    "50_to_200": "£50 to £200",
-    "200_to_1000": "£200 to £1,000",
-    "over_1000": "Over £1,000",
-}
-RATING_LABELS = {key: f"{key} stars or more" for key, _ in MIN_RATINGS}
-ROLE_LABELS = {
-    Role.USER: "People who use it",
-    Role.FAMILY_CARER: "Family carers",
-    Role.PAID_CARER: "Paid carers and support workers",
-    Role.PROFESSIONAL: "Occupational therapists and other professionals",
-}
-
-# Query parameter: (facet, label). Categories are sent as slugs ("15-09") and searched as
-# codes ("15 09"); the rest are sent as they are indexed.
-FACETS = {
-    "need": ("need", "Need"),
-    "condition": ("condition", "Condition"),
-    "category": ("category", "Category"),
-    "price": ("price", "Price"),
-    "rating": ("rating", "Rating"),
-    "role": ("role", "Reviewed by"),
-    "tips": ("tips", "Adaptation tips"),
-    "discontinued": ("availability", "Discontinued products"),
-}
-
-
-@dataclass
-class Choices:
-    """Every value each facet can take, with its label, read from the database once per use."""
-
-    labels: dict = field(default_factory=dict)  # {facet: {value: label}}
-    slugs: dict = field(default_factory=dict)  # {category slug: code}
-
-    @classmethod
-    def load(cls):
-        categories = list(IsoCategory.objects.values_list("slug", "code", "title"))
-        return cls(
-            labels={
-                "need": dict(Need.objects.values_list("slug", "name")),
-                "condition": dict(Condition.objects.values_list("slug", "name")),
-                "category": {code: f"{code} {title}" for _, code, title in categories},
-                "price": PRICE_LABELS,
-                "rating": RATING_LABELS,
-                "role": dict(ROLE_LABELS),
-                "tips": {WITH_TIPS: "Has adaptation tips"},
-                "availability": {AVAILABLE: "Available", DISCONTINUED: "Discontinued"},
-            },
-            slugs={slug: code for slug, code, _ in categories},
-        )
 
 
 @dataclass
@@ -83,56 +32,120 @@ def clean_text(text):
     return " ".join(CONTROL.sub(" ", text).split())
 
 
+class Last(forms.Field):
+    """The last value sent (None when there is none), checked by `read`."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, read, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.read = read
+
+    def clean(self, value):
+        return self.read(value)
+
+
+class FacetField(forms.Field):
+    """Every value sent for a facet, each once, as the index holds them."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, facet, choices, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.facet, self.choices = facet, choices
+
+    def clean(self, value):
+        sent = [text for text in dict.fromkeys(clean_text(v) for v in value or []) if text]
+        if len(sent) > MAX_VALUES:
+            legend = self.facet.legend.lower()
+            raise ValidationError(f"Choose {MAX_VALUES} {legend} options or fewer")
+        return self.facet.read(sent, self.choices) if sent else []
+
+
+def read_words(value):
+    text = clean_text(value or "")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValidationError(f"Enter a search of {MAX_QUERY_LENGTH} characters or fewer.")
+    return text
+
+
+def read_sort(value):
+    if value is not None and value not in SORTS:
+        raise ValidationError("Choose a sort order from the list")
+    return value
+
+
+def read_page(value):
+    if value is None:
+        return 1
+    try:
+        page = int(value)
+    except ValueError:
+        raise ValidationError("The page must be a whole number") from None
+    if not 1 <= page <= MAX_PAGE:
+        raise ValidationError(f"Choose a page from 1 to {MAX_PAGE}")
+    return page
+
+
+class WordsForm(forms.Form):
+    """The words alone, as autocomplete reads them."""
+
+    q = Last(read_words)
+
+    @property
+    def typed(self):
+        """What was typed, kept whole in the box even when it is too long to search for."""
+        return clean_text((self.data.getlist("q") or [""])[-1])
+
+    @property
+    def problems(self):
+        return [Problem(param, str(message))
+                for param, messages in self.errors.items() for message in messages]  # fmt: skip
+
+    def cleaned(self):
+        """What could be read, whatever problems there were; the form is cleaned once."""
+        self.is_valid()
+        return self.cleaned_data
+
+    @property
+    def text(self):
+        return self.cleaned().get("q", self.typed[:MAX_QUERY_LENGTH])
+
+
+class SearchForm(WordsForm):
+    """The words, each facet's values, the sort and the page."""
+
+    sort = Last(read_sort)
+    page = Last(read_page)
+
+    def __init__(self, data, choices=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.choices = choices or Choices.load()
+        facets = {facet.param: FacetField(facet, self.choices) for facet in FACETS}
+        # In the page's order: words, facets, sort, page; problems are listed so.
+        self.fields = {"q": self.fields["q"], **facets, **self.fields}
+
+    def clean(self):
+        cleaned = super().clean()
+        if "sort" not in self.errors and cleaned.get("sort") is None:
+            # Without words there is no best match: products come by name.
+            cleaned["sort"] = "relevance" if cleaned.get("q") else "name"
+        return cleaned
+
+    @property
+    def query(self):
+        cleaned = self.cleaned()
+        filters = {facet.name: cleaned[facet.param] for facet in FACETS if cleaned.get(facet.param)}
+        return Query(
+            text=self.text,
+            filters=filters,
+            sort=cleaned.get("sort") or "relevance",
+            page=cleaned.get("page", 1),
+            per_page=PER_PAGE,
+        )
+
+
 def read(params, choices=None):
     """(Query, problems) from query parameters (a QueryDict)."""
-    choices = choices or Choices.load()
-    problems = []
-    values = params.getlist
-
-    texts = values("q")
-    text = clean_text(texts[-1]) if texts else ""
-    if len(text) > MAX_QUERY_LENGTH:
-        problems.append(Problem("q", f"Enter a search of {MAX_QUERY_LENGTH} characters or fewer."))
-        text = text[:MAX_QUERY_LENGTH]
-
-    filters = {}
-    for param, (facet, label) in FACETS.items():
-        sent = list(dict.fromkeys(clean_text(v) for v in values(param)))  # each once, in order
-        sent = [value for value in sent if value]
-        if not sent:
-            continue
-        if len(sent) > MAX_VALUES:
-            problems.append(Problem(param, f"Choose {MAX_VALUES} {label.lower()} options or fewer"))
-            continue
-        if param == "discontinued":
-            if sent != ["include"]:
-                problems.append(Problem(param, "Discontinued products can only be included"))
-                continue
-            filters[facet] = [AVAILABLE, DISCONTINUED]
-            continue
-        if facet == "category":
-            sent = [choices.slugs.get(value, value) for value in sent]
-        unknown = [value for value in sent if value not in choices.labels[facet]]
-        if unknown:
-            shown = ", ".join(f"“{value[:40]}”" for value in unknown[:3])
-            problems.append(Problem(param, f"There is no {label.lower()} called {shown}"))
-            continue
-        filters[facet] = sent
-
-    sort = (values("sort") or ["relevance"])[-1]
-    if sort not in SORTS:
-        problems.append(Problem("sort", "Choose a sort order from the list"))
-        sort = "relevance"
-
-    page = 1
-    pages = values("page")
-    if pages:
-        try:
-            page = int(pages[-1])
-        except ValueError:
-            problems.append(Problem("page", "The page must be a whole number"))
-        else:
-            if not 1 <= page <= MAX_PAGE:
-                problems.append(Problem("page", f"Choose a page from 1 to {MAX_PAGE}"))
-                page = 1
-    return Query(text=text, filters=filters, sort=sort, page=page, per_page=PER_PAGE), problems
+    form = SearchForm(params, choices)
+    return form.query, form.problems

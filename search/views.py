@@ -20,7 +20,6 @@ def render_listing(request, template, fixed=None, context=None, more=None):
     except SearchUnavailable:
         logger.exception("Search could not answer")
         return render(request, "search/unavailable.html", status=503)
-    listing.log()
     context = {"listing": listing, "query": listing.query.text, **(context or {})}
     if more:
         context.update(more(listing))

@@ -19,9 +19,9 @@ from ninja.errors import ValidationError
 from products.models import ProductPage
 from search import params
 from search.api import api
-from search.api_schemas import INCLUDE
 from search.engine import search_products
 from search.faceted import MAX_PAGE, PER_PAGE, SORTS
+from search.facets import BY_PARAM, FACETS, MAX_VALUES, SwitchFacet
 from search.log import PURGE_DUE_KEY
 from search.models import SearchLog
 from tests.factories import make_manufacturer, make_member, make_product, make_review, make_tip
@@ -119,7 +119,7 @@ def test_results_and_facets_are_the_search_s(client, catalogue, querystring):
     assert body["engine"] == "database"
     assert body["sort"] == query.sort
     assert body["per_page"] == PER_PAGE
-    for param, (facet, _) in params.FACETS.items():
+    for param, facet in ((f.param, f.name) for f in FACETS):
         shown = {internal(param, v["value"], choices): v for v in body["facets"][param]}
         counts = expected.facets[facet]
         chosen = set(query.filters.get(facet, ()))
@@ -179,7 +179,7 @@ def test_chosen_filters_are_echoed_as_sent_with_their_labels(client, catalogue):
         {"param": "need", "value": "eating-and-drinking", "label": "Eating and drinking"},
         {"param": "category", "value": "15-09", "label": "15 09 Eating and drinking"},
         {"param": "price", "value": "under_50", "label": "Under £50"},
-        {"param": "discontinued", "value": INCLUDE, "label": "Include discontinued products"},
+        {"param": "discontinued", "value": "include", "label": "Include discontinued products"},
     ]
     categories = {item["value"]: item for item in body["facets"]["category"]}
     assert categories["15-09"]["selected"]
@@ -195,7 +195,7 @@ def test_a_chosen_value_without_results_is_listed_with_no_count(client, catalogu
 
 
 def test_facet_values_come_in_a_readable_order(client, catalogue):
-    body = get(client, SEARCH, discontinued=INCLUDE).json()
+    body = get(client, SEARCH, discontinued=SwitchFacet.ON).json()
     facets = body["facets"]
 
     labels = [item["label"] for item in facets["need"]]
@@ -248,7 +248,7 @@ def test_a_page_after_the_last_has_no_results_and_says_how_many_there_are(client
         ({"page": "0"}, "page"),
         ({"page": str(MAX_PAGE + 1)}, "page"),
         ({"page": "1e3"}, "page"),
-        ({"need": [f"need-{n}" for n in range(params.MAX_VALUES + 1)]}, "need"),
+        ({"need": [f"need-{n}" for n in range(MAX_VALUES + 1)]}, "need"),
     ],
 )
 def test_bad_input_is_a_400_naming_each_parameter(client, query, param):
@@ -389,7 +389,7 @@ def test_the_openapi_schema_declares_both_endpoints_parameters_and_errors(client
     assert list(declared) == ["q", "need", "condition", "category", "price", "rating", "role",
                               "tips", "discontinued", "sort", "page"]  # fmt: skip
     assert declared["sort"]["enum"] == list(SORTS)
-    assert declared["price"]["items"]["enum"] == list(params.PRICE_LABELS)
+    assert declared["price"]["items"]["enum"] == list(BY_PARAM["price"].labels)
     assert (declared["need"]["type"], declared["need"]["items"]) == ("array", {"type": "string"})
     assert "facets.need" in search["parameters"][1]["description"]
     assert declared["page"]["maximum"] == MAX_PAGE

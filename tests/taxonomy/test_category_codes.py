@@ -13,8 +13,9 @@ from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from search.browse import product_counts
 from taxonomy.models import CODE_FORMAT_MESSAGE, IsoCategory, normalise_code
-from taxonomy.queries import category_product_counts, category_tree
+from taxonomy.queries import category_tree
 from tests.factories import make_product
 from tests.rendered_forms import RenderedForm
 
@@ -173,7 +174,7 @@ def test_a_category_moves_with_its_code_and_its_products_follow(
     assert (moved.parent, moved.slug) == (category("24 18"), "24-18-90")
     product.refresh_from_db()
     assert product.primary_category == moved
-    counts = category_product_counts()
+    counts = product_counts("category")
     assert counts["24 18 90"] == counts["24"] == 1
     assert "15 09" not in counts
 
@@ -266,7 +267,7 @@ def test_the_tree_page_nests_every_category_under_the_one_its_code_starts_with(
             yield node.code, count
             yield from walk(children, node.code)
 
-    shown = dict(walk(category_tree(category_product_counts())))
+    shown = dict(walk(category_tree(product_counts("category"))))
     assert list(shown) == list(IsoCategory.objects.values_list("code", flat=True))
     assert {code: n for code, n in shown.items() if n} == {"15": 1, "15 09": 1, "15 09 13": 1}
 

@@ -1,21 +1,28 @@
-from django.core.paginator import Paginator
+"""Browsing the catalogue by ISO 9999 category, need and condition: the index pages with
+each term's count, and each term's page, which is the search listing with that term chosen.
+
+They live in search, not taxonomy, because search counts and lists them: a count always
+equals what the term's page then lists, without the discontinued products it leaves out.
+"""
+
 from django.shortcuts import get_object_or_404, render
 
-from products.models import PRODUCTS_PER_PAGE
+from search.engine import Query, search_products
 from search.views import render_listing
 from taxonomy.models import Condition, IsoCategory, Need
-from taxonomy.queries import category_product_counts, category_tree, term_product_counts
+from taxonomy.queries import category_tree
 
 
-def _page_of(request, products):
-    return Paginator(products.for_listing().order_by("title"), PRODUCTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+def product_counts(facet):
+    """{value: available live products} of one facet ("category" by code, "need" or
+    "condition" by slug), from the search's own counts: one aggregation, whatever the
+    catalogue's size, each product once under a category and its ancestors."""
+    return search_products(Query(per_page=0)).facets[facet]
 
 
 def category_index(request):
-    counts = category_product_counts()
-    return render(request, "taxonomy/category_index.html", {"tree": category_tree(counts)})
+    tree = category_tree(product_counts("category"))
+    return render(request, "taxonomy/category_index.html", {"tree": tree})
 
 
 def category_detail(request, slug):
@@ -37,7 +44,7 @@ def category_detail(request, slug):
 
 
 def _term_index(request, model, template, facet):
-    counts = term_product_counts(facet)
+    counts = product_counts(facet)
     terms = list(model.objects.all())
     for term in terms:
         term.product_count = counts.get(term.slug, 0)
