@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from reviews import moderation
+from reviews import feedback, moderation
 from reviews.models import DidThisToo, HelpfulVote, Photo, ProductRating, Report, Status, Tip
 from tests.factories import make_member, make_product, make_tip
 from tests.rendered_forms import RenderedForm
@@ -282,8 +282,6 @@ def test_a_photo_shows_one_step_and_each_step_has_at_most_one(
 def test_the_product_tips_page_lists_the_most_followed_first(client, product):
     quiet = make_tip(product, title="A quiet tip")
     popular = make_tip(product, title="A popular tip")
-    from reviews import feedback
-
     feedback.did_this_too(popular, make_member("Follower"))
     assert quiet.done_count == 0
     page = BeautifulSoup(
