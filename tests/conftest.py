@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 
 
 @pytest.fixture(autouse=True)
@@ -8,3 +9,12 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """The test client, signed in as a member of the Editors group the migrations create."""
+    editor = User.objects.create_user("editor", "editor@example.invalid", "pass")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client

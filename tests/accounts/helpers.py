@@ -3,10 +3,10 @@
 import re
 
 from allauth.account.models import EmailAddress
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 
 from accounts.models import Profile, Role
+from tests.html import soup
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
 LINK = re.compile(r"https?://\S+")
@@ -30,10 +30,6 @@ def link_in(message):
     links = LINK.findall(message.body)
     assert len(links) == 1, message.body
     return links[0]
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "lxml")
 
 
 def choose(form, name, label):

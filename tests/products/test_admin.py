@@ -8,7 +8,6 @@ import json
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from products.models import ProductPage
@@ -17,14 +16,6 @@ from tests.factories import make_image, make_manufacturer, make_product, product
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = User.objects.create_user("editor", "editor@example.invalid", "pass")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
-    return client
 
 
 def draftail(*paragraphs):

@@ -5,7 +5,6 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
@@ -14,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from reviews import moderation
 from reviews.models import ProductRating, Review, Status
 from tests.factories import make_member, make_product, make_review
+from tests.html import soup
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +27,6 @@ HOME = "wagtailadmin_home"
 @pytest.fixture
 def kettle():
     return make_product("Easy-grip kettle tipper")
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "lxml")
 
 
 def listed_titles(response):

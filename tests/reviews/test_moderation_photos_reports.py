@@ -4,7 +4,6 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
@@ -15,6 +14,7 @@ from reviews import moderation
 from reviews.models import Photo, Report, Status
 from reviews.uploads import check_and_clean, save_contributed_image
 from tests.factories import make_image, make_member, make_product, make_review
+from tests.html import soup
 from tests.rendered_forms import RenderedForm
 from tests.reviews import hostile_images as files
 
@@ -70,10 +70,6 @@ def report(subject, reporter=None, reason="abuse", details=""):
         reason=reason,
         details=details,
     )
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "lxml")
 
 
 def listed(response):

@@ -5,7 +5,6 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
@@ -14,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from reviews import moderation
 from reviews.models import ProductRating, Report, Status, Tip
 from tests.factories import make_member, make_product, make_tip
+from tests.html import soup
 from tests.rendered_forms import RenderedForm
 from tests.reviews.test_moderation_photos_reports import make_photo, report
 
@@ -40,10 +40,6 @@ def media(settings, tmp_path):
 @pytest.fixture
 def cutlery():
     return make_product("Stainless steel cutlery set")
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "lxml")
 
 
 def text_of(element):

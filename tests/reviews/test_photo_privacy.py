@@ -7,7 +7,6 @@ from http import HTTPStatus
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -28,6 +27,7 @@ from wagtail.images.models import Rendition
 from reviews.models import Photo, Report, Status
 from reviews.uploads import contributors_collection
 from tests.factories import make_image, make_member, make_product, make_review
+from tests.html import soup
 from tests.rendered_forms import RenderedForm
 from tests.reviews import hostile_images as files
 
@@ -77,10 +77,6 @@ def moderator(django_user_model):
 @pytest.fixture
 def editor(django_user_model):
     return staff(django_user_model, "editor", "Editors")
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "lxml")
 
 
 def upload(author, item, alt=ALT):

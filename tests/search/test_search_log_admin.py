@@ -4,7 +4,6 @@ from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import connection
@@ -16,6 +15,7 @@ from django.utils.formats import date_format
 from search.log import PURGE_DUE_KEY, record_search
 from search.models import SearchLog
 from tests.factories import make_member
+from tests.html import soup
 from tests.rendered_forms import RenderedForm
 
 pytestmark = pytest.mark.django_db
@@ -50,10 +50,6 @@ def logged(
         searched_at=timezone.now() - timedelta(days=days_ago, minutes=minutes_ago)
     )
     return entry
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "lxml")
 
 
 def rows(response):

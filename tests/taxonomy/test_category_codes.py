@@ -9,7 +9,6 @@ from http import HTTPStatus
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -23,14 +22,6 @@ pytestmark = pytest.mark.django_db
 
 EDIT = "wagtailsnippets_taxonomy_isocategory:edit"
 ADD = "wagtailsnippets_taxonomy_isocategory:add"
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = User.objects.create_user("editor", "editor@example.invalid", "pass")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
-    return client
 
 
 def category(code):
