@@ -28,9 +28,10 @@ TASKS = {
     }
 }
 # The site searches its database in tests, so a publish in any test indexes nothing on a
-# node; the Elasticsearch tests (tests/elasticsearch/) find their node here and pass its
-# client to the code they test.
+# node. The Elasticsearch tests find their node at TEST_ELASTICSEARCH_URL and point the
+# site's settings at it for the test (tests/elasticsearch/helpers.search_on_the_node).
 ELASTICSEARCH_URL = ""
+SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
 TEST_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or (
     f"http://127.0.0.1:{os.environ.get('ELASTICSEARCH_PORT', '9200')}"
 )
