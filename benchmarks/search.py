@@ -7,7 +7,7 @@ files under build/bench-search/) with synthetic products and approved reviews, o
 --small products and one at --products, skipping what an earlier run already wrote; then,
 in one run, it measures and prints one table of ratios against their targets:
 
-- the full reindex (search.indexing.rebuild) against a raw parallel_bulk of the same
+- the full reindex (SearchBackend.rebuild) against a raw parallel_bulk of the same
   documents, prebuilt: at least 0.6 of its rate;
 - the search page's server time against Elasticsearch's own `took`: p95 at most 2 times;
 - the Elasticsearch implementation against the database one: at least 10 times faster;
@@ -261,11 +261,11 @@ def time_searches(es_client, query_list, repeats, database_repeats, progress):
     """Each query through the Elasticsearch and database implementations and the search
     page, in turn: {name: [ms]}, Elasticsearch's `took` summed over each page request, and
     the totals each implementation found."""
-    from search.database import DatabaseEngine
-    from search.elastic import ElasticsearchEngine
+    from search.backends.database import DatabaseBackend
+    from search.backends.elasticsearch import ElasticsearchBackend
 
     recorder = TookRecorder(es_client)
-    engines = {"elasticsearch": ElasticsearchEngine(es_client), "database": DatabaseEngine()}
+    engines = {"elasticsearch": ElasticsearchBackend(es_client), "database": DatabaseBackend()}
     client = Client()
     times = {"elasticsearch": [], "database": [], "page": [], "took": []}
     totals = {}
@@ -294,20 +294,21 @@ def time_searches(es_client, query_list, repeats, database_repeats, progress):
 
 
 def reindex(client, progress):
-    """The same documents built from the database by search.indexing.rebuild(), and prebuilt
+    """The same documents built from the database by SearchBackend.rebuild(), and prebuilt
     then sent with parallel_bulk (2 threads, 500 a request), as {measure: docs/s}, with the
     mean document size in KB and the count.
 
-    The raw load goes into an index as search.elastic creates it, refreshing every second as
-    Elasticsearch does by default; rebuild() loads with refreshes off, as nobody reads its index
-    until the alias swap, so the raw load is timed that way too, for comparison."""
+    The raw load goes into an index as the Elasticsearch backend creates it, refreshing every
+    second as Elasticsearch does by default; rebuild() loads with refreshes off, as nobody
+    reads its index until the alias swap, so the raw load is timed that way too, for
+    comparison."""
     from elasticsearch.helpers import parallel_bulk
 
+    from search.backends.elasticsearch import ElasticsearchBackend, new_index_name
     from search.documents import product_documents
-    from search.elastic import ElasticsearchEngine, new_index_name
-    from search.indexing import batches, live_ids, rebuild
+    from search.indexing import batches, live_ids
 
-    engine = ElasticsearchEngine(client)
+    engine = ElasticsearchBackend(client)
     ids = live_ids()
     rates = {}
     bar = tqdm(total=len(ids), desc="building documents", disable=not progress)
@@ -343,7 +344,7 @@ def reindex(client, progress):
 
     bar = tqdm(total=len(ids), desc="rebuild()", disable=not progress)
     start = time.perf_counter()
-    count = rebuild(engine, progress=bar.update)
+    count = engine.rebuild(progress=bar.update)
     rates["rebuild"] = count / (time.perf_counter() - start)
     bar.close()
     return rates, size, count
@@ -352,8 +353,8 @@ def reindex(client, progress):
 def database_index(databases, products, progress):
     """Fill the database implementation's tables for every live product, once; its seconds,
     and whether that was this run."""
-    from search.database import DatabaseEngine
-    from search.indexing import live_ids, rebuild
+    from search.backends.database import DatabaseBackend
+    from search.indexing import live_ids
     from search.store import SearchDocument
 
     state = databases.read_state(products)
@@ -362,7 +363,7 @@ def database_index(databases, products, progress):
         return state["database_index"], False
     bar = tqdm(total=total, desc="database index", disable=not progress)
     start = time.perf_counter()
-    rebuild(DatabaseEngine(), progress=bar.update)
+    DatabaseBackend().rebuild(progress=bar.update)
     seconds = time.perf_counter() - start
     bar.close()
     state["database_index"] = seconds
@@ -455,7 +456,12 @@ def main():
     from search.elasticsearch import get_client, node_is_reachable
 
     url = "" if args.no_elasticsearch else os.environ.get("ELASTICSEARCH_URL") or DEFAULT_URL
-    with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX=INDEX_PREFIX):
+    backend = "elasticsearch.ElasticsearchBackend" if url else "database.DatabaseBackend"
+    with override_settings(
+        ELASTICSEARCH_URL=url,
+        SEARCH_BACKEND=f"search.backends.{backend}",
+        ELASTICSEARCH_INDEX_PREFIX=INDEX_PREFIX,
+    ):
         get_client.cache_clear()
         es_client = None
         if url:
@@ -489,8 +495,7 @@ def main():
 
 
 def measure(args, databases, small, big, table, es_client, progress):
-    from search.elastic import ElasticsearchEngine
-    from search.indexing import rebuild
+    from search.backends.elasticsearch import ElasticsearchBackend
 
     if es_client is not None:
         say(f"Reindexing {big.products:,} products: prebuilt and raw, then rebuild()...")
@@ -515,7 +520,7 @@ def measure(args, databases, small, big, table, es_client, progress):
         table.note("  documents built from the database, alone", f"{rates['built']:,.0f} docs/s")
         table.note("  mean document size", f"{kb:.2f} KB")
         databases.use(small.products)
-        rebuild(ElasticsearchEngine(es_client))  # for the small set's listing pages
+        ElasticsearchBackend(es_client).rebuild()  # for the small set's listing pages
     else:
         databases.use(small.products)
         database_index(databases, small.products, progress)

@@ -47,10 +47,10 @@ def worker(**options):
 
 class Drill:
     def __init__(self, node, prefix, products, changes):
-        from search.elastic import ElasticsearchEngine
+        from search.backends.elasticsearch import ElasticsearchBackend
 
         self.node, self.prefix, self.changes = node, prefix, changes
-        self.engine = ElasticsearchEngine()
+        self.engine = ElasticsearchBackend()
         self.client = Client()
         self.products = self.catalogue(products)
         self.removed_images = []
@@ -104,10 +104,8 @@ class Drill:
     def lost(self):
         """Products whose index entry differs from the database, and removed images Wagtail's
         admin search still holds."""
-        from search import indexing
-
         self.engine.refresh()
-        products = len(indexing.status(self.engine).drifted)
+        products = len(self.engine.status().drifted)
         client = self.node.client(request_timeout=30)
         index = f"{self.prefix}admin_wagtailimages_image"
         if not client.indices.exists(index=index):
@@ -132,8 +130,7 @@ class Drill:
 
     def rebuilds(self):
         from reviews import moderation
-        from search import indexing
-        from search.engine import Query
+        from search.types import Query
 
         pending = [self.waiting_review(p) for p in self.products]
         searches, failed, done = [0], [0], threading.Event()
@@ -150,7 +147,7 @@ class Drill:
         def rebuild_twice():
             try:
                 for _ in range(2):
-                    indexing.rebuild(self.engine)
+                    self.engine.rebuild()
             finally:
                 done.set()
                 connections.close_all()
@@ -206,6 +203,7 @@ def run(node, args):
     try:
         with override_settings(
             ELASTICSEARCH_URL=node.url,
+            SEARCH_BACKEND="search.backends.elasticsearch.ElasticsearchBackend",
             ELASTICSEARCH_INDEX_PREFIX=prefix,
             WAGTAILSEARCH_BACKENDS=search_backends(node.url, f"{prefix}admin_"),
             TASKS={

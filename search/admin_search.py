@@ -4,16 +4,14 @@ modelsearch updates an Elasticsearch backend inside the save itself: deleting a 
 photo deletes its Wagtail image, which waited for the node up to its timeout and retries, and
 an update that failed was only logged. Backends configured with AUTO_UPDATE off and
 UPDATE_AFTER_COMMIT on (enabled.settings.base.search_backends) are left to this module
-instead: each save or delete queues a durable task after the commit, which retries while the
-node cannot be reached (search.tasks.update_admin_search).
+instead: each save or delete queues a durable task after the commit (search.signals), which
+retries while the node cannot be reached (search.tasks.update_admin_search).
 """
 
 from django.apps import apps
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
-from modelsearch.index import get_indexed_instance, get_indexed_models
+from modelsearch.index import get_indexed_instance
 
 from search.elasticsearch import unavailable_on_failure
 
@@ -39,22 +37,3 @@ def update_object(app_label, model_name, pk):
             backend.add(indexed)
         else:
             backend.delete(model(pk=pk))
-
-
-def changed(sender, instance, raw=False, **kwargs):
-    if raw or not backends_after_commit():
-        return
-    from search.tasks import update_admin_search
-
-    meta, pk = instance._meta, str(instance.pk)
-    transaction.on_commit(
-        lambda: update_admin_search.enqueue(meta.app_label, meta.model_name, pk), robust=True
-    )
-
-
-def connect():
-    for model in get_indexed_models():
-        if getattr(model, "search_auto_update", True):
-            uid = f"admin-search-{model._meta.label_lower}"
-            post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-delete")

@@ -1,14 +1,15 @@
-"""The search interface every caller uses, whichever implementation answers.
+"""Searching with the backend settings.SEARCH_BACKEND names, for every caller.
 
-`Query` is what someone asked for, already checked; `Results` is the answer. Both
-implementations (search.elastic and search.database) take a Query and give Results with the
-same hits and the same facet counts; tests/search/test_contract.py holds them to that.
+The backends (search.backends) give one interface; the values they take and give are in
+search.types.
 """
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 
 from search.text import analyse
-from search.types import (  # noqa: F401 - re-exported until callers import search.types
+from search.types import (  # noqa: F401 - the old names, until their callers import search.types
     AUTOCOMPLETE_MAX_LENGTH,
     AUTOCOMPLETE_SIZE,
     Query,
@@ -18,24 +19,25 @@ from search.types import (  # noqa: F401 - re-exported until callers import sear
 )
 
 
-def get_engine():
-    """Elasticsearch when ELASTICSEARCH_URL is set, else the database."""
-    if settings.ELASTICSEARCH_URL:
-        from search.elastic import ElasticsearchEngine
+def get_backend():
+    """The backend of the class settings.SEARCH_BACKEND names by its dotted path."""
+    try:
+        backend = import_string(settings.SEARCH_BACKEND)
+    except ImportError as error:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND cannot be imported: {error}") from error
+    return backend()
 
-        return ElasticsearchEngine()
-    from search.database import DatabaseEngine
 
-    return DatabaseEngine()
+get_engine = get_backend  # the old name, until its callers use get_backend
 
 
 def search_products(query, typos=False):
     """Results for a query. With `typos`, words that find nothing as typed are tried again
-    allowing for misspellings, where the implementation can (Elasticsearch)."""
-    engine = get_engine()
-    results = engine.search(query)
-    if typos and not results.total and query.words and getattr(engine, "fuzzy", False):
-        fuzzy = engine.search(query, fuzzy=True)
+    allowing for misspellings, where the backend can."""
+    backend = get_backend()
+    results = backend.search(query)
+    if typos and not results.total and query.words and backend.matches_typos:
+        fuzzy = backend.search(query, fuzzy=True)
         if fuzzy.total:
             return fuzzy
     return results
@@ -46,4 +48,4 @@ def autocomplete(text, size=AUTOCOMPLETE_SIZE):
     text = " ".join(text.split())[:AUTOCOMPLETE_MAX_LENGTH]
     if not analyse(text):
         return []
-    return get_engine().autocomplete(text, size)
+    return get_backend().autocomplete(text, size)

@@ -1,4 +1,5 @@
-"""Writing searches to the log, reading the demand report from it, and forgetting old ones.
+"""Writing searches to the log, and forgetting old ones (the admin reads the demand report
+from SearchLog's queryset: search.admin_views).
 
 The search view calls `record_search` once it has its answer. Logging is a side issue for
 the person searching, so it never raises: a failure is written to the application log and
@@ -57,25 +58,6 @@ def record_search(query, filters, result_count, took_ms, backend, kind=SearchLog
         return None
     purge_when_due()
     return entry
-
-
-def top_queries(days=30, limit=50, kind=SearchLog.Kind.SEARCH):
-    """The most searched words in the last `days` days, as QueryCount(query, count, last_seen).
-
-    Full searches only unless `kind` says otherwise (None for both): autocomplete rows,
-    from before suggestions stopped being logged, hold words half typed.
-    """
-    return _recent(days, kind).query_counts(limit)
-
-
-def zero_result_queries(days=30, limit=50, kind=SearchLog.Kind.SEARCH):
-    """The words most often searched in vain in the last `days` days, as in `top_queries`."""
-    return _recent(days, kind).without_results().query_counts(limit)
-
-
-def _recent(days, kind):
-    searches = SearchLog.objects.since(days)
-    return searches if kind is None else searches.filter(kind=kind)
 
 
 def purge_old_searches(days=None, batch_size=PURGE_BATCH_SIZE):

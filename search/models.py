@@ -173,7 +173,7 @@ class SearchLog(models.Model):
 
 
 class IndexRebuild(models.Model):
-    """A rebuild of the product index under way (search.indexing.rebuild).
+    """A rebuild of the product index under way (SearchBackend.rebuild).
 
     While one runs, the indexing task notes each product it reindexes here: the task may write
     into the index the rebuild is about to replace, so the rebuild indexes those products again
@@ -202,7 +202,7 @@ class RebuildChange(models.Model):
         return str(self.product_id)
 
 
-# The database implementation's index (search.database) lives in search/store.py.
+# The database backend's index (search.backends.database) lives in search/store.py.
 from search.store import SearchDocument, SearchFacetValue  # noqa: E402
 
 __all__ = ["IndexRebuild", "RebuildChange", "SearchDocument", "SearchFacetValue", "SearchLog"]

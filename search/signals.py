@@ -3,12 +3,13 @@ its terms or its manufacturer, and every moderation decision on its reviews, tip
 photos."""
 
 from django.db.models.signals import post_delete, post_save
+from modelsearch.index import get_indexed_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from products.models import Manufacturer, ProductPage
 from reviews.signals import moderated, shown_conditions_changed
-from search import admin_search
-from search.tasks import queue_reindex
+from search.admin_search import backends_after_commit
+from search.tasks import queue_admin_search_update, queue_reindex
 from taxonomy.models import Condition, IsoCategory, Need
 
 
@@ -44,6 +45,12 @@ def category_changed(sender, instance, created, raw=False, **kwargs):
     queue_reindex([*filed, *also])
 
 
+def admin_object_changed(sender, instance, raw=False, **kwargs):
+    # Wagtail's own search (search.admin_search), for the backends left to us to update.
+    if not raw and backends_after_commit():
+        queue_admin_search_update(instance)
+
+
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, post_delete):
         signal.connect(page_changed, sender=ProductPage, dispatch_uid=f"search-{id(signal)}")
@@ -53,4 +60,8 @@ def connect():
         post_save.connect(term_renamed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(category_changed, sender=IsoCategory, dispatch_uid="search-category")
     post_save.connect(manufacturer_changed, sender=Manufacturer, dispatch_uid="search-manufacturer")
-    admin_search.connect()
+    for model in get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            uid = f"admin-search-{model._meta.label_lower}"
+            post_save.connect(admin_object_changed, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(admin_object_changed, sender=model, dispatch_uid=f"{uid}-delete")

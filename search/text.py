@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from search.analysis import load_synonyms
+
 # Unicode's word boundaries (UAX #29), as Lucene's standard tokenizer applies them, for the
 # text we have: letters and digits run together; an apostrophe, full stop or colon between
 # letters, or a full stop, comma or apostrophe between digits, does not split a word.
@@ -106,8 +108,6 @@ def synonym_rules():
     The plugin reads a rule's words with the standard tokenizer and lowercase alone, and the
     words a rule puts in the query go on through the filters after it: the stemmer.
     """
-    from search.analysis import load_synonyms
-
     rules = {}
     for group in load_synonyms():
         phrases = [tuple(word.lower() for word in tokenize(term)) for term in group]

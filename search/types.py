@@ -69,3 +69,18 @@ class Suggestion:
     product_id: int
     name: str
     url: str
+
+
+@dataclass
+class Status:
+    """How a backend's index differs from the database."""
+
+    in_database: int
+    in_index: int
+    missing: list  # live products the index lacks
+    extra: list  # indexed products that are no longer live
+    stale: list  # indexed with other content than they have now
+
+    @property
+    def drifted(self):
+        return sorted({*self.missing, *self.extra, *self.stale})

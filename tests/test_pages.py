@@ -16,7 +16,7 @@ from django.views import defaults
 
 from core.models import RECENT_PRODUCTS
 from products.models import PRODUCTS_PER_PAGE
-from search import indexing
+from search.engine import get_backend
 from search.params import MAX_QUERY_LENGTH
 from tests.catalogue import (
     CONDITION,
@@ -49,7 +49,7 @@ def catalogue(django_db_setup, django_db_blocker):
         cache.clear()
         catalogue = build_catalogue()
         catalogue.draft = make_product("Unpublished kettle tipper", live=False)
-        indexing.rebuild()  # publishing queues it after commit, which this fixture never does
+        get_backend().rebuild()  # publishing queues it after commit; this fixture never commits
         yield catalogue
         transaction.set_rollback(True)
     # Rendition and site caches would otherwise point at rows that no longer exist.

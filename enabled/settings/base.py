@@ -192,6 +192,13 @@ TAGGIT_CASE_INSENSITIVE = True
 # Search: unset ELASTICSEARCH_URL means the database backend, so the site needs no server.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
+# The product search backend's class (search.backends), by dotted path; a SEARCH_BACKEND
+# in the environment wins over the choice ELASTICSEARCH_URL makes.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "").strip() or (
+    "search.backends.elasticsearch.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "search.backends.database.DatabaseBackend"
+)
 
 
 def search_backends(url, index_prefix):

@@ -1,5 +1,20 @@
 """Small helpers for talking to the test node."""
 
+import secrets
+
+from search.elasticsearch import get_client
+
+ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
+
+
+def search_on_the_node(settings, index_prefix):
+    """The site searches and indexes on the test node, in indices of its own; the caller
+    clears the client cache again when it is done (get_client.cache_clear)."""
+    settings.ELASTICSEARCH_URL = settings.TEST_ELASTICSEARCH_URL
+    settings.SEARCH_BACKEND = ELASTICSEARCH_BACKEND
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"{index_prefix}{secrets.token_hex(3)}_"
+    get_client.cache_clear()
+
 
 def delete_indices(es, prefix):
     # Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name): list, then name.

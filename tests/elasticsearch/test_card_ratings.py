@@ -1,13 +1,12 @@
 """Cards from the real node give the rating in words, as the database's cards do."""
 
-import secrets
 from decimal import Decimal
 
 import pytest
 
-from search import indexing
-from search.elastic import ElasticsearchEngine
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.elasticsearch import get_client
+from tests.elasticsearch.helpers import search_on_the_node
 from tests.factories import make_member, make_product, make_review
 from tests.search.test_card_ratings import EXPECTED, ratings
 
@@ -16,9 +15,7 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 @pytest.fixture
 def rated_on_the_node(es, index_prefix, settings):
-    settings.ELASTICSEARCH_URL = settings.TEST_ELASTICSEARCH_URL
-    settings.ELASTICSEARCH_INDEX_PREFIX = f"{index_prefix}{secrets.token_hex(3)}_"
-    get_client.cache_clear()
+    search_on_the_node(settings, index_prefix)
     rail = make_product("Chrome grab rail", category="18 18", summary="For bathrooms.",
                         needs=["Washing and bathing"], price_min=Decimal("24"))  # fmt: skip
     make_product("Bath board", category="18 18", summary="For bathrooms.",
@@ -26,8 +23,9 @@ def rated_on_the_node(es, index_prefix, settings):
     make_review(rail, make_member(), rating=5)
     make_review(rail, make_member(), rating=4)
     make_review(rail, make_member(), rating=1, approved=False)
-    indexing.rebuild()
-    ElasticsearchEngine().refresh()
+    backend = ElasticsearchBackend()
+    backend.rebuild()
+    backend.refresh()
     yield
     get_client.cache_clear()
 

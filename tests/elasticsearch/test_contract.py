@@ -12,11 +12,11 @@ from django.db import transaction
 
 from demo.datafiles import makers
 from search.analysis import load_synonyms
-from search.database import DatabaseEngine
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import AVAILABLE, DISCONTINUED, SEARCHED, product_documents
-from search.elastic import ElasticsearchEngine
-from search.engine import Query
 from search.text import analyse
+from search.types import Query
 from tests.elasticsearch.helpers import tokens
 
 # django_db makes pytest-django set up the test database before the module fixture uses it.
@@ -96,11 +96,11 @@ def catalogue(es, index_prefix, django_db_setup, django_db_blocker):
             from products.models import ProductPage
 
             documents = product_documents(ProductPage.objects.live())
-            database = DatabaseEngine()
-            database.index(documents)
-            elastic = ElasticsearchEngine(client=es, alias=f"{index_prefix}contract")
-            elastic.ensure_index()
-            elastic.index(documents, refresh=True)
+            database = DatabaseBackend()
+            elastic = ElasticsearchBackend(client=es, alias=f"{index_prefix}contract")
+            for backend in (database, elastic):
+                backend.index(documents.keys())
+                backend.refresh()
             yield {"documents": documents, "database": database, "elastic": elastic}
         finally:
             transaction.set_rollback(True)

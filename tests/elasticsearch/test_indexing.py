@@ -1,7 +1,6 @@
 """The Elasticsearch index follows the database: rebuilt behind an alias while search keeps
 answering, and brought back level by the durable queue after the node was unreachable."""
 
-import secrets
 import socket
 import threading
 
@@ -13,10 +12,10 @@ from django_tasks_db.models import DBTaskResult
 from elasticsearch.helpers import BulkIndexError
 
 from reviews import moderation
-from search import indexing
-from search.elastic import ElasticsearchEngine
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.elasticsearch import get_client
-from search.engine import Query
+from search.types import Query
+from tests.elasticsearch.helpers import search_on_the_node
 from tests.factories import make_member, make_product, make_review
 
 pytestmark = pytest.mark.elasticsearch
@@ -30,11 +29,9 @@ def free_port():
 
 @pytest.fixture
 def engine(es, index_prefix, settings):
-    """The site's own engine, on the test node, under this session's prefix."""
-    settings.ELASTICSEARCH_URL = settings.TEST_ELASTICSEARCH_URL
-    settings.ELASTICSEARCH_INDEX_PREFIX = f"{index_prefix}{secrets.token_hex(3)}_"
-    get_client.cache_clear()
-    yield ElasticsearchEngine()
+    """The site's own backend, on the test node, under this session's prefix."""
+    search_on_the_node(settings, index_prefix)
+    yield ElasticsearchBackend()
     get_client.cache_clear()
 
 
@@ -85,7 +82,7 @@ def test_updates_made_while_the_node_is_unreachable_reach_it_when_it_is_back(eng
     withdrawn = make_product("Kitchen trolley")
     call_command("db_worker", queue_name="search", batch=True, verbosity=0)
     engine.refresh()
-    assert indexing.status(engine).drifted == []
+    assert engine.status().drifted == []
 
     node = settings.ELASTICSEARCH_URL
     with override_settings(ELASTICSEARCH_URL=f"http://127.0.0.1:{free_port()}"):
@@ -103,7 +100,7 @@ def test_updates_made_while_the_node_is_unreachable_reach_it_when_it_is_back(eng
     assert node == settings.ELASTICSEARCH_URL  # the node is back
     call_command("db_worker", queue_name="search", batch=True, verbosity=0)
     engine.refresh()
-    assert indexing.status(engine).drifted == []
+    assert engine.status().drifted == []
     assert engine.search(Query(text="steady adjust")).ids == [reviewed.pk]
     assert sorted(engine.search(Query(text="perching stool")).ids) == [reviewed.pk, published.pk]
     assert engine.search(Query(text="kitchen trolley")).ids == []
@@ -140,14 +137,14 @@ def test_a_rebuild_loads_without_refreshes_then_serves_with_the_site_s_settings(
     make_product("Perching stool", needs=["Washing and bathing"])
     settings.ELASTICSEARCH_REPLICAS = 1  # a second copy the one test node leaves unassigned
     seen = {}
-    load = ElasticsearchEngine.bulk_load
+    load = ElasticsearchBackend.bulk_load
 
     def watched(self, batches, index, **kwargs):
         seen.update(engine.client.indices.get_settings(index=index)[index]["settings"]["index"])
         return load(self, batches, index, **kwargs)
 
-    monkeypatch.setattr(ElasticsearchEngine, "bulk_load", watched)
-    indexing.rebuild(engine)
+    monkeypatch.setattr(ElasticsearchBackend, "bulk_load", watched)
+    engine.rebuild()
 
     assert (seen["refresh_interval"], seen["number_of_replicas"]) == ("-1", "0")
     (name,) = engine.current_indices()
@@ -159,7 +156,7 @@ def test_a_rebuild_loads_without_refreshes_then_serves_with_the_site_s_settings(
 @pytest.mark.django_db
 def test_a_rebuild_that_fails_leaves_search_on_the_index_it_had(engine, monkeypatch):
     make_product("Perching stool", needs=["Washing and bathing"])
-    indexing.rebuild(engine)
+    engine.rebuild()
     before = engine.current_indices()
     make_product("Bath board", needs=["Washing and bathing"])
 
@@ -168,7 +165,7 @@ def test_a_rebuild_that_fails_leaves_search_on_the_index_it_had(engine, monkeypa
 
     monkeypatch.setattr("search.indexing.product_documents", database_gone)
     with pytest.raises(DatabaseError):
-        indexing.rebuild(engine)
+        engine.rebuild()
 
     assert engine.current_indices() == before
     left = engine.client.indices.get(index=f"{engine.alias}-*")
@@ -195,16 +192,16 @@ def test_status_sees_an_edit_approved_that_moves_no_date_and_catch_up_mends_it(e
     product = make_product("Bath lift")
     review = make_review(product, rating=2)
     call_command("search_index", "rebuild", verbosity=0)
-    assert indexing.status(engine).drifted == []
+    assert engine.status().drifted == []
 
     review.submit({**review.content(), "rating": 5})
     review.save()
     moderation.approve(review, None)  # its task never ran: the test keeps it for the commit
-    assert indexing.status(engine).stale == [product.pk]
+    assert engine.status().stale == [product.pk]
 
     call_command("search_index", "catch-up", verbosity=0)
     engine.refresh()
-    assert indexing.status(engine).drifted == []
+    assert engine.status().drifted == []
     assert engine.search(Query(text="bath lift")).cards[product.pk]["rating"] == 5
 
 
@@ -226,10 +223,10 @@ def test_approvals_made_while_a_rebuild_runs_reach_the_new_index(
             with django_capture_on_commit_callbacks(execute=True):
                 moderation.approve(review, None)
 
-    indexing.rebuild(engine, before_swap=approve_all)
+    engine.rebuild(before_swap=approve_all)
     engine.refresh()
 
-    assert indexing.status(engine).drifted == []
+    assert engine.status().drifted == []
     cards = engine.search(Query(text="shower chair")).cards
     assert {pk: card["review_count"] for pk, card in cards.items()} == {
         product.pk: 1 for product in products

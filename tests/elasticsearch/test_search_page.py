@@ -1,16 +1,15 @@
 """The search page and API with the site pointed at the real node: what only Elasticsearch
 does (typos, highlighting, autocomplete by word prefixes) and the same refusal of bad input."""
 
-import secrets
 from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
 from bs4 import BeautifulSoup
 
-from search import indexing
-from search.elastic import ElasticsearchEngine
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.elasticsearch import get_client
+from tests.elasticsearch.helpers import search_on_the_node
 from tests.factories import make_product
 from tests.search.hostile_queries import PARAMETERS, QUERIES
 
@@ -20,9 +19,7 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 @pytest.fixture
 def site_on_the_node(es, index_prefix, settings):
     """The site searching the test node, in an index of its own, holding a small catalogue."""
-    settings.ELASTICSEARCH_URL = settings.TEST_ELASTICSEARCH_URL
-    settings.ELASTICSEARCH_INDEX_PREFIX = f"{index_prefix}{secrets.token_hex(3)}_"
-    get_client.cache_clear()
+    search_on_the_node(settings, index_prefix)
     for title, summary, price in [
         ("Rollator with seat", "A walking frame on four wheels, with a seat and brakes.", 89),
         ("Folding walking frame", "A light frame that folds flat for the car.", 45),
@@ -31,8 +28,9 @@ def site_on_the_node(es, index_prefix, settings):
         make_product(
             title, summary=summary, price_min=Decimal(price), needs=["Walking and moving around"]
         )
-    indexing.rebuild()
-    ElasticsearchEngine().refresh()
+    backend = ElasticsearchBackend()
+    backend.rebuild()
+    backend.refresh()
     yield
     get_client.cache_clear()
 
@@ -82,7 +80,7 @@ def test_browsing_is_answered_from_the_request_cache_until_the_index_changes(
     client, site_on_the_node, django_capture_on_commit_callbacks
 ):
     """A need's page repeats one heavy request for everyone; word searches are not cached."""
-    engine = ElasticsearchEngine()
+    engine = ElasticsearchBackend()
 
     def cache_hits():
         stats = engine.client.indices.stats(index=engine.alias, metric="request_cache")

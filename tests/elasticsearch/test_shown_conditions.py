@@ -4,8 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from search import indexing
-from search.elastic import alias_name
+from search.backends.elasticsearch import alias_name
 from tests.elasticsearch.test_indexing import engine  # noqa: F401 - the fixture
 from tests.factories import make_member, make_product, make_review
 from tests.rendered_forms import RenderedForm
@@ -37,4 +36,4 @@ def test_unticking_show_takes_the_condition_out_of_the_node_s_document(
 
     engine.refresh()
     assert indexed_conditions(es, product) == []
-    assert indexing.status(engine).drifted == []
+    assert engine.status().drifted == []

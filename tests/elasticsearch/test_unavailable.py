@@ -5,21 +5,25 @@ The nodes here are real sockets: a port nobody listens on, and one that takes th
 and never answers, so the client's own errors are what the backend turns into ours.
 """
 
-import logging
 import socket
 import threading
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from search.elasticsearch import get_client
-from search.engine import get_engine
+from search.engine import get_backend
 from search.log import PURGE_DUE_KEY
 from search.models import SearchLog
 from search.tasks import reindex_products
 from search.types import Query, SearchUnavailable
+from tests.elasticsearch.helpers import ELASTICSEARCH_BACKEND
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +67,16 @@ def silent():
 def unavailable_node(request):
     url = request.getfixturevalue(request.param)
     cache.set(PURGE_DUE_KEY, True)
-    with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_TIMEOUT=0.2):
+    with override_settings(
+        ELASTICSEARCH_URL=url, SEARCH_BACKEND=ELASTICSEARCH_BACKEND, ELASTICSEARCH_TIMEOUT=0.2
+    ):
         get_client.cache_clear()
         yield url
     get_client.cache_clear()
 
 
 def test_the_backend_raises_search_unavailable(unavailable_node):
-    engine = get_engine()
+    engine = get_backend()
 
     with pytest.raises(SearchUnavailable):
         engine.search(Query(text="spoon"))
@@ -95,8 +101,20 @@ def test_the_page_and_the_api_answer_503_and_log_nothing(client, unavailable_nod
     assert not SearchLog.objects.exists()
 
 
-def test_an_indexing_task_waits_for_the_node_instead_of_failing(unavailable_node, caplog):
-    with caplog.at_level(logging.WARNING, logger="search.tasks"):
-        reindex_products.enqueue([1])
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_indexing_task_waits_for_the_node_instead_of_failing(unavailable_node, settings):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
+    settings.SEARCH_RETRY_SECONDS = 60
+    reindex_products.enqueue([1])
 
-    assert "Search index not updated for products [1]" in caplog.text
+    call_command("db_worker", queue_name="search", batch=True, max_tasks=1, verbosity=0)
+
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1
+    (again,) = DBTaskResult.objects.filter(status="READY")
+    assert again.args_kwargs["args"] == [[1], 2]
+    assert again.run_after > timezone.now() + timedelta(seconds=50)

@@ -5,9 +5,9 @@ from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
 from reviews import moderation
-from search.database import DatabaseEngine
-from search.engine import Query
+from search.backends.database import DatabaseBackend
 from search.store import SearchDocument
+from search.types import Query
 from taxonomy.models import Need
 from tests.factories import (
     make_manufacturer,
@@ -25,7 +25,7 @@ def document(product):
 
 
 def found(text="", **filters):
-    return DatabaseEngine().search(Query(text=text, filters=filters)).ids
+    return DatabaseBackend().search(Query(text=text, filters=filters)).ids
 
 
 def test_publishing_indexes_a_product_and_unpublishing_removes_it(commits):
@@ -80,7 +80,7 @@ def test_renaming_a_manufacturer_reindexes_its_products(commits):
     maker.name = "Able Living Ltd"
     commits(maker.save)
     assert document(product)["manufacturer"] == "Able Living Ltd"
-    assert DatabaseEngine().search(Query(text="able ltd")).ids == [product.pk]
+    assert DatabaseBackend().search(Query(text="able ltd")).ids == [product.pk]
 
 
 # The worker opens its own transactions, as it does in production.

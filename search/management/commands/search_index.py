@@ -3,8 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import indexing
-from search.engine import get_engine
+from search.engine import get_backend
+from search.indexing import live_ids
+from search.types import SearchUnavailable
 
 
 class Command(BaseCommand):
@@ -18,23 +19,28 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["rebuild", "status", "catch-up"])
 
     def handle(self, *args, action, verbosity=1, **options):
-        engine = get_engine()
-        quiet = verbosity == 0
+        backend = get_backend()
+        try:
+            self.run(backend, action, quiet=verbosity == 0)
+        except SearchUnavailable as error:
+            raise CommandError(f"{backend.name} search cannot be reached: {error}") from error
+
+    def run(self, backend, action, quiet):
         if action == "rebuild":
-            total = len(indexing.live_ids())
+            total = len(live_ids())
             with tqdm(total=total, unit="product", disable=quiet, file=self.stderr) as bar:
-                count = indexing.rebuild(engine, progress=bar.update)
-            self.stdout.write(f"Indexed {count} products with {engine.name} search.")
+                count = backend.rebuild(progress=bar.update)
+            self.stdout.write(f"Indexed {count} products with {backend.name} search.")
         elif action == "status":
-            self.report(engine, indexing.status(engine))
+            self.report(backend, backend.status())
         else:
-            drifted = indexing.status(engine).drifted
+            drifted = backend.status().drifted
             with tqdm(total=len(drifted), unit="product", disable=quiet, file=self.stderr) as bar:
-                count = indexing.catch_up(engine, progress=bar.update)
+                count = backend.catch_up(progress=bar.update)
             self.stdout.write(f"Reindexed {count} products that had drifted.")
 
-    def report(self, engine, status):
-        self.stdout.write(f"Search: {engine.name}")
+    def report(self, backend, status):
+        self.stdout.write(f"Search: {backend.name}")
         self.stdout.write(f"Live products in the database: {status.in_database}")
         self.stdout.write(f"Products in the index: {status.in_index}")
         for label, ids in [

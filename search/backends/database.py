@@ -1,4 +1,4 @@
-"""The database implementation of product search, read from the same declaration as
+"""The database backend of product search, read from the same declaration as
 Elasticsearch's (search.faceted.ProductSearch), for sites that run without a search server.
 
 Words are matched as the index matches them (search.text): for every concept of the query,
@@ -15,8 +15,10 @@ from django.db.models.functions import Collate
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search.backends.base import SearchBackend
 from search.documents import AVAILABLE, CARD_FIELDS, SEARCHED
 from search.faceted import SORTS, ProductSearch, Ranges, Terms, weight
+from search.indexing import batches, documents_for
 from search.store import SearchDocument, SearchFacetValue, words
 from search.text import TOKEN, analyse, concepts, fold, tokenize
 from search.types import Results, Suggestion
@@ -28,14 +30,13 @@ BINARY = {"postgresql": "C", "sqlite": "BINARY"}
 SCALARS = ["price_low", "rating", "review_count", "first_published_at", "last_changed_at"]
 
 
-class DatabaseEngine:
+class DatabaseBackend(SearchBackend):
     name = "database"
 
     # == Indexing ==
 
     @transaction.atomic
-    def index(self, documents):
-        """Store {product id: document}, replacing what was stored for those products."""
+    def store(self, documents):
         ids = list(documents)
         SearchFacetValue.objects.filter(document_id__in=ids).delete()
         SearchDocument.objects.filter(pk__in=ids).delete()
@@ -69,12 +70,21 @@ class DatabaseEngine:
         SearchDocument.objects.filter(pk__in=list(product_ids)).delete()
 
     def indexed(self):
-        """{product id: its document's content hash}, for comparing with the database."""
         return dict(SearchDocument.objects.values_list("product_id", "document__content_hash"))
+
+    def load(self, product_ids, journal, progress=None, before_swap=None):
+        """Replace the rows in place: the old rows answer until each batch is written."""
+        self.remove(set(self.indexed()) - set(product_ids))
+        for batch in batches(product_ids):
+            self.store(documents_for(batch))
+            if progress:
+                progress(len(batch))
+        if before_swap:
+            before_swap()
 
     # == Searching ==
 
-    def search(self, query):
+    def search(self, query, *, fuzzy=False):
         started = time.perf_counter()
         wanted = list(dict.fromkeys(concepts(query.words)))  # a repeated word asks nothing more
         documents = SearchDocument.objects.all()

@@ -1,4 +1,4 @@
-"""The Elasticsearch implementation of product search, and the index it reads.
+"""The Elasticsearch backend of product search, and the index it reads.
 
 Products live in a versioned index (`<prefix>products-<timestamp>`) reached through an alias
 (`<prefix>products`), so a rebuild fills a new index while search keeps using the old one,
@@ -17,6 +17,7 @@ from elasticsearch import NotFoundError
 from elasticsearch.dsl import Index
 from elasticsearch.helpers import BulkIndexError, bulk
 
+from search.backends.base import SearchBackend
 from search.documents import AVAILABLE, ProductDocument
 from search.elasticsearch import (
     SERIALIZERS,
@@ -25,9 +26,8 @@ from search.elasticsearch import (
     unavailable_on_failure,
 )
 from search.faceted import ProductSearch, Ranges
+from search.indexing import HASH, batches, documents_for
 from search.types import Results, Suggestion
-
-HASH = "content_hash"  # where search.indexing puts each document's hash
 
 
 def alias_name():
@@ -52,7 +52,7 @@ def index_definition(name, loading=False):
         **({"refresh_interval": "-1"} if loading else {}),
     )
     index.document(ProductDocument)
-    # Read back by search.indexing.status(), never searched.
+    # Read back by SearchBackend.status(), never searched.
     index.get_or_create_mapping().field(HASH, "keyword", index=False, doc_values=False)
     return index
 
@@ -65,13 +65,16 @@ def bulk_body(index, documents):
     return SERIALIZERS[OrjsonNdjsonSerializer.mimetype].dumps(lines)
 
 
-class ElasticsearchEngine:
+class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
-    fuzzy = True  # can match misspelt words
+    matches_typos = True
 
-    def __init__(self, client=None, alias=None):
+    def __init__(self, client=None, alias=None, writing_to=None):
+        """Search through `alias`; write there too, or only to the index `writing_to`
+        (a rebuild's new index, before the alias points at it)."""
         self.client = client or get_client()
         self.alias = alias or alias_name()
+        self.writing_to = writing_to
 
     # == The index ==
 
@@ -116,15 +119,32 @@ class ElasticsearchEngine:
     # == Indexing ==
 
     @unavailable_on_failure()
-    def index(self, documents, index=None, refresh=False):
-        """Store {product id: document}; a product already there is replaced."""
-        if index is None:
+    def store(self, documents):
+        if self.writing_to is None:
             self.ensure_index()
+        target = self.writing_to or self.alias
         actions = (
-            {"_index": index or self.alias, "_id": product_id, "_source": document}
+            {"_index": target, "_id": product_id, "_source": document}
             for product_id, document in documents.items()
         )
-        bulk(self.client, actions, refresh=refresh)
+        bulk(self.client, actions)
+
+    @unavailable_on_failure()
+    def load(self, product_ids, journal, progress=None, before_swap=None):
+        """Fill a new index, replay into it what changed meanwhile, then swap the alias, so
+        search answers from the old index until the new one is complete."""
+        name = self.create_index(loading=True)
+        try:
+            built = (documents_for(batch) for batch in batches(product_ids))
+            self.bulk_load(built, index=name, progress=progress)
+            self.finish_loading(name)
+            if before_swap:
+                before_swap()
+            type(self)(self.client, self.alias, writing_to=name).replay(journal)
+        except BaseException:
+            self.client.indices.delete(index=name)  # half loaded: search keeps the old
+            raise
+        self.swap_alias(name)
 
     def bulk_load(self, batches, index, progress=None, threads=2):
         """Load batches of {product id: document} into `index`, `threads` requests at a time.
@@ -169,11 +189,13 @@ class ElasticsearchEngine:
             raise failed[0]
 
     @unavailable_on_failure()
-    def remove(self, product_ids, refresh=False, index=None):
-        actions = ({"_op_type": "delete", "_index": index or self.alias, "_id": product_id}
+    def remove(self, product_ids):
+        target = self.writing_to or self.alias
+        actions = ({"_op_type": "delete", "_index": target, "_id": product_id}
                    for product_id in product_ids)  # fmt: skip
-        bulk(self.client, actions, refresh=refresh, raise_on_error=False)
+        bulk(self.client, actions, raise_on_error=False)
 
+    @unavailable_on_failure()
     def refresh(self):
         self.client.indices.refresh(index=self.alias)
 
@@ -212,7 +234,7 @@ class ElasticsearchEngine:
         ]
 
     @unavailable_on_failure()
-    def search(self, query, fuzzy=False):
+    def search(self, query, *, fuzzy=False):
         started = time.perf_counter()
         faceted = ProductSearch(
             query.words or None,

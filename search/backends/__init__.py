@@ -1,0 +1,1 @@
+"""Product search backends: one interface (base.SearchBackend), chosen in settings."""
