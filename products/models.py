@@ -5,7 +5,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
@@ -71,16 +71,6 @@ class Manufacturer(index.Indexed, models.Model):
 
 
 class ProductQuerySet(PageQuerySet):
-    def in_category(self, category):
-        """Products filed under a category or any of its descendants, primary or secondary."""
-        prefix = category.descendant_prefix
-        return self.filter(
-            Q(primary_category=category)
-            | Q(primary_category__code__startswith=prefix)
-            | Q(secondary_categories=category)
-            | Q(secondary_categories__code__startswith=prefix)
-        ).distinct()
-
     def for_listing(self):
         """What a product card needs, in a fixed number of queries."""
         return self.select_related(

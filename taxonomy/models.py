@@ -174,10 +174,6 @@ class IsoCategory(index.Indexed, models.Model):
         if errors:
             raise ValidationError({"code": errors})
 
-    @property
-    def descendant_prefix(self):
-        return self.code + " "
-
     def ancestors(self):
         """This node's ancestors from the top class down, in one query."""
         codes = code_and_ancestors(self.code)[:-1]

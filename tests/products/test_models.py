@@ -71,17 +71,3 @@ def test_price_range_and_dimensions_for_display():
         ("Maximum user weight", "127", "kg"),
     ]
     assert unsaved_product().price_range is None
-
-
-def test_in_category_includes_descendants_and_secondary_categories():
-    spoon = make_product("Spoon", category="15 09 13")
-    mug = make_product("Mug", category="15 09 16")
-    kettle = make_product("Kettle tipper", category="15 03", secondary=["15 09"])
-    make_product("Grab rail", category="18 18")
-    make_product("Hidden draft", category="15 09 13", live=False)
-
-    eating = IsoCategory.objects.get(code="15 09")
-    found = ProductPage.objects.live().in_category(eating)
-    assert set(found) == {spoon, mug, kettle}
-    domestic = IsoCategory.objects.get(code="15")
-    assert ProductPage.objects.live().in_category(domestic).count() == 3
