@@ -1,5 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group, User
+
+from tests.staff import signed_in_staff
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +15,5 @@ def _fresh_cache():
 @pytest.fixture
 def editor_client(client, db):
     """The test client, signed in as a member of the Editors group the migrations create."""
-    editor = User.objects.create_user("editor", "editor@example.invalid", "pass")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    signed_in_staff(client, "Editors", "editor")
     return client

@@ -4,7 +4,6 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from PIL import Image as PILImage
@@ -17,6 +16,7 @@ from tests.factories import make_image, make_member, make_product, make_review
 from tests.html import soup
 from tests.rendered_forms import RenderedForm
 from tests.reviews import hostile_images as files
+from tests.staff import signed_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +40,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def editor(client, django_user_model):
-    user = django_user_model.objects.create_user("ed", "ed@example.invalid", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return user
+    return signed_in_staff(client, "Editors", "ed")
 
 
 @pytest.fixture
