@@ -1,10 +1,29 @@
 """Small helpers for talking to the test node."""
 
 import secrets
+import socket
 
 from search.elasticsearch import get_client
 
 ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
+
+
+def free_port():
+    """A port nobody listens on, for a node that cannot be reached."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def durable_tasks(settings):
+    """Tasks wait in the database for `db_worker`, as in production, instead of running at
+    once: the only way a task can put itself back on the queue to retry later."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
 
 
 def search_on_the_node(settings, index_prefix):

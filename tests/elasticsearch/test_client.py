@@ -1,11 +1,10 @@
 """The client module itself; these need no node."""
 
-import socket
-
 import pytest
 from django.test import override_settings
 
 from search.elasticsearch import get_client, node_is_reachable
+from tests.elasticsearch.helpers import free_port
 
 
 @pytest.fixture(autouse=True)
@@ -13,12 +12,6 @@ def fresh_client():
     get_client.cache_clear()
     yield
     get_client.cache_clear()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_client_is_built_once_from_settings():

@@ -1,7 +1,6 @@
 """The Elasticsearch index follows the database: rebuilt behind an alias while search keeps
 answering, and brought back level by the durable queue after the node was unreachable."""
 
-import socket
 import threading
 
 import pytest
@@ -15,16 +14,10 @@ from reviews import moderation
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.elasticsearch import get_client
 from search.types import Query
-from tests.elasticsearch.helpers import search_on_the_node
+from tests.elasticsearch.helpers import durable_tasks, free_port, search_on_the_node
 from tests.factories import make_member, make_product, make_review
 
 pytestmark = pytest.mark.elasticsearch
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -71,12 +64,7 @@ def test_a_rebuild_swaps_the_alias_while_search_keeps_answering(engine):
 def test_updates_made_while_the_node_is_unreachable_reach_it_when_it_is_back(engine, settings):
     """Stop the node (as far as the site can tell), approve reviews and publish pages, start
     it again and run the worker: the index then equals the database."""
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
-            "QUEUES": settings.TASK_QUEUES,
-        }
-    }
+    durable_tasks(settings)
     settings.SEARCH_RETRY_SECONDS = 0
     reviewed = make_product("Perching stool")
     withdrawn = make_product("Kitchen trolley")

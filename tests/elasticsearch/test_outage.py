@@ -15,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from enabled.settings.base import search_backends
 from reviews.models import Photo
+from tests.elasticsearch.helpers import durable_tasks
 from tests.factories import make_image, make_member, make_product, make_review
 from tests.rendered_forms import RenderedForm
 
@@ -39,12 +40,7 @@ def image_indexed(node, prefix, image_pk):
 def test_removing_a_photo_while_the_node_is_frozen_returns_at_once_and_lands_later(
     own_node, index_prefix, settings, client
 ):
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
-            "QUEUES": settings.TASK_QUEUES,
-        }
-    }
+    durable_tasks(settings)
     settings.SEARCH_RETRY_SECONDS = 0
     prefix = f"{index_prefix}outage_"
     # The backends production uses (its timeout and retries), on our own node.

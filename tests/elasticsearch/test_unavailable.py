@@ -23,20 +23,14 @@ from search.log import PURGE_DUE_KEY
 from search.models import SearchLog
 from search.tasks import reindex_products
 from search.types import Query, SearchUnavailable
-from tests.elasticsearch.helpers import ELASTICSEARCH_BACKEND
+from tests.elasticsearch.helpers import ELASTICSEARCH_BACKEND, durable_tasks, free_port
 
 pytestmark = pytest.mark.django_db
 
 
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def refusing():
-    return f"http://127.0.0.1:{closed_port()}"
+    return f"http://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture
@@ -103,12 +97,7 @@ def test_the_page_and_the_api_answer_503_and_log_nothing(client, unavailable_nod
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_indexing_task_waits_for_the_node_instead_of_failing(unavailable_node, settings):
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
-            "QUEUES": settings.TASK_QUEUES,
-        }
-    }
+    durable_tasks(settings)
     settings.SEARCH_RETRY_SECONDS = 60
     reindex_products.enqueue([1])
 

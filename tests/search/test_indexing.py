@@ -9,6 +9,7 @@ from search.backends.database import DatabaseBackend
 from search.store import SearchDocument
 from search.types import Query
 from taxonomy.models import Need
+from tests.elasticsearch.helpers import durable_tasks
 from tests.factories import (
     make_manufacturer,
     make_member,
@@ -87,12 +88,7 @@ def test_renaming_a_manufacturer_reindexes_its_products(commits):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_durable_queue_keeps_the_work_until_the_worker_runs(settings, commits):
     """With the database task backend, a publish leaves a task; db_worker does it."""
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.backend.DatabaseBackend",
-            "QUEUES": settings.TASK_QUEUES,
-        }
-    }
+    durable_tasks(settings)
     product = commits(make_product, "Rollator with a seat")
     waiting = DBTaskResult.objects.filter(task_path="search.tasks.reindex_products")
     assert waiting.filter(status="READY").exists()
