@@ -1,13 +1,9 @@
 """Demo contributions as planned from the data files: what the site itself would accept."""
 
-import json
-import shutil
-
 import pytest
 
 from demo.catalogue import build_catalogue
 from demo.contributions import describe, plan
-from demo.datafiles import DATA_DIR, DataFileError
 from demo.tips import APPROVED, tip_data
 from reviews.models import Review, Tip
 
@@ -49,21 +45,6 @@ def test_tips_fit_the_model():
         for content in filter(None, (entry.content, entry.edit)):
             tip = Tip(author_role="user", **content)
             tip.clean_fields(exclude=["product", "author"])
-
-
-def test_a_mistake_in_the_tips_file_is_named(monkeypatch, tmp_path):
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    path = tmp_path / "data" / "contributions" / "tips.json"
-    content = json.loads(path.read_text(encoding="utf-8"))
-    content["tips"][0]["based_on"] = "no-such-tip"
-    path.write_text(json.dumps(content), encoding="utf-8")
-    monkeypatch.setattr("demo.datafiles.DATA_DIR", tmp_path / "data")
-    tip_data.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match="no-such-tip"):
-            tip_data()
-    finally:
-        tip_data.cache_clear()
 
 
 def test_tips_are_adapted_by_someone_else_and_marked_by_others(full_plan):
