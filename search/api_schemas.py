@@ -10,8 +10,9 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import create_model
 
+from products.models import PRODUCTS_PER_PAGE
 from search import params
-from search.faceted import MAX_PAGE, PER_PAGE, SORTS
+from search.faceted import MAX_PAGE, SORTS
 from search.facets import FACETS, MAX_VALUES, SwitchFacet
 
 FROM_FACETS = (
@@ -68,7 +69,7 @@ SEARCH_PARAMETERS = [
     ),
     _query_param(
         "page",
-        f"Which page of results, {PER_PAGE} to a page. A page after the last one "
+        f"Which page of results, {PRODUCTS_PER_PAGE} to a page. A page after the last one "
         "answers with no results; `pages` in the response says how many there are.",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
     ),

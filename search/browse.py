@@ -7,7 +7,8 @@ equals what the term's page then lists, without the discontinued products it lea
 
 from django.shortcuts import get_object_or_404, render
 
-from search.engine import Query, search_products
+from search.engine import search_products
+from search.types import Query
 from search.views import render_listing
 from taxonomy.models import Condition, IsoCategory, Need
 from taxonomy.queries import category_tree

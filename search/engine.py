@@ -9,14 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from search.text import analyse
-from search.types import (  # noqa: F401 - the old names, until their callers import search.types
-    AUTOCOMPLETE_MAX_LENGTH,
-    AUTOCOMPLETE_SIZE,
-    Query,
-    Results,
-    SearchUnavailable,
-    Suggestion,
-)
+from search.types import AUTOCOMPLETE_MAX_LENGTH, AUTOCOMPLETE_SIZE
 
 
 def get_backend():
@@ -26,9 +19,6 @@ def get_backend():
     except ImportError as error:
         raise ImproperlyConfigured(f"SEARCH_BACKEND cannot be imported: {error}") from error
     return backend()
-
-
-get_engine = get_backend  # the old name, until its callers use get_backend
 
 
 def search_products(query, typos=False):

@@ -5,11 +5,9 @@ implementation (search.backends.database) reads the same declaration.
 
 from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, TermsFacet
 
-from products.models import PRODUCTS_PER_PAGE
 from search.documents import CARD_FIELDS, ProductDocument
 from search.facets import FACETS
 
-PER_PAGE = PRODUCTS_PER_PAGE  # a listing of products is a listing, wherever it is
 MAX_PAGE = 400  # deeper pages than anyone reads cost Elasticsearch more than they are worth
 
 # name: (label, [(field, descending), ...]); every sort ends on the product's id, so pages

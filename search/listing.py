@@ -17,11 +17,12 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from products.models import ProductPage
-from search.engine import Query, search_products
+from search.engine import search_products
 from search.faceted import SORTS
 from search.facets import FACETS, CategoryFacet
 from search.service import Search
 from search.text import STOP_WORDS, analyse, tokenize
+from search.types import Query
 from taxonomy.models import Condition, IsoCategory, Need
 
 CARD_RENDITION = "fill-480x320"  # as includes/product_card.html asks for it

@@ -1,6 +1,6 @@
 """What people send to search, read and checked by one form for the page and the API.
 
-`SearchForm` turns query parameters into a search.engine.Query, or into problems to explain:
+`SearchForm` turns query parameters into a search.types.Query, or into problems to explain:
 every parameter is checked against what the site knows (search.facets, sorts, pages), so a
 search never reaches an implementation with a value it cannot handle, and bad input gets a
 clear 400 rather than an error. A parameter sent twice counts once: the last word, sort or
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 
-from search.faceted import MAX_PAGE, PER_PAGE, SORTS
+from products.models import PRODUCTS_PER_PAGE
+from search.faceted import MAX_PAGE, SORTS
 from search.facets import FACETS, MAX_VALUES, Choices
 from search.types import Query
 
@@ -141,7 +142,7 @@ class SearchForm(WordsForm):
             filters=filters,
             sort=cleaned.get("sort") or "relevance",
             page=cleaned.get("page", 1),
-            per_page=PER_PAGE,
+            per_page=PRODUCTS_PER_PAGE,
         )
 
 

@@ -7,7 +7,8 @@ tests/elasticsearch/test_contract.py holds them to that.
 
 from dataclasses import dataclass, field
 
-from search.faceted import PER_PAGE, ProductSearch
+from products.models import PRODUCTS_PER_PAGE
+from search.faceted import ProductSearch
 from search.text import analyse, searchable
 
 AUTOCOMPLETE_SIZE = 8
@@ -28,7 +29,7 @@ class Query:
     filters: dict = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
-    per_page: int = PER_PAGE
+    per_page: int = PRODUCTS_PER_PAGE
 
     @property
     def words(self):

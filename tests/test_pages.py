@@ -15,7 +15,7 @@ from django.test import RequestFactory
 from django.views import defaults
 
 from core.models import RECENT_PRODUCTS
-from products.models import PRODUCTS_PER_PAGE
+from products.models import PRODUCTS_PER_PAGE, ProductPage
 from search.engine import get_backend
 from search.params import MAX_QUERY_LENGTH
 from tests.catalogue import (
@@ -26,7 +26,7 @@ from tests.catalogue import (
     add_gallery_images,
     build_catalogue,
 )
-from tests.factories import make_product
+from tests.factories import make_member, make_product, make_review
 
 pytestmark = pytest.mark.django_db
 
@@ -195,8 +195,6 @@ def test_home_page(client, catalogue):
 
 
 def test_home_page_without_products_says_so(client, catalogue):
-    from products.models import ProductPage
-
     ProductPage.objects.live().unpublish()
     _, soup = get(client, "/")
     assert "No products have been added yet." in text(soup.find("main"))
@@ -334,8 +332,6 @@ def test_product_page_shows_everything_known_about_the_product(client, catalogue
 
 
 def test_product_page_says_once_that_no_review_matches(client, catalogue):
-    from tests.factories import make_member, make_review
-
     make_review(catalogue.spoon, make_member("Ada", role="user"))
     _, soup = get(client, f"{catalogue.spoon.url}?role=paid_carer")
     reviews = text(soup.find(id="reviews"))

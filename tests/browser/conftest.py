@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.catalogue import build_catalogue
 from tests.environment import require
 
 # Playwright's sync API runs an event loop in the test thread; without this the ORM refuses
@@ -99,16 +100,12 @@ def _site_address_is_the_live_server(settings, live_server):
 @pytest.fixture
 def catalogue(live_server):
     """One fully described product and 29 others: enough for a second page of results."""
-    from tests.catalogue import build_catalogue
-
     return build_catalogue()
 
 
 @pytest.fixture
 def small_catalogue(live_server):
     """Just the fully described product, for tests that need a product but no paging."""
-    from tests.catalogue import build_catalogue
-
     return build_catalogue(others=0)
 
 

@@ -28,6 +28,9 @@ import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
+from products.models import PRICE_ORDER_MESSAGE, Manufacturer, ProductIndexPage, ProductPage
+from tests.factories import make_image
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -175,9 +178,6 @@ def photo(tmp_path):
 @pytest.fixture
 def library(live_server):
     """What exists before the editor starts: a manufacturer and an image to choose."""
-    from products.models import Manufacturer, ProductIndexPage
-    from tests.factories import make_image
-
     return SimpleNamespace(
         index=ProductIndexPage.objects.get(),
         manufacturer=Manufacturer.objects.create(
@@ -452,8 +452,6 @@ def check_stored_product(product, library, oembed_provider):
 def test_editor_creates_previews_saves_and_publishes_a_full_product(
     admin_page, library, search_index, photo, oembed_provider
 ):
-    from products.models import ProductPage
-
     page = admin_page
     start_product(page, library.index)
     fill_content_tab(page, photo)
@@ -493,8 +491,6 @@ def test_editor_creates_previews_saves_and_publishes_a_full_product(
 
 
 def test_refused_save_keeps_what_the_editor_entered_until_it_is_put_right(admin_page, library):
-    from products.models import PRICE_ORDER_MESSAGE, ProductPage
-
     page = admin_page
     start_product(page, library.index)
     page.get_by_role("textbox", name="Title*", exact=True).fill(TITLE)

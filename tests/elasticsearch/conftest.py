@@ -12,6 +12,7 @@ from django.test import override_settings
 
 from search.elasticsearch import get_client, node_is_reachable
 from tests.elasticsearch.helpers import delete_indices
+from tests.elasticsearch.own_node import OwnNode, available
 from tests.environment import require
 
 START_HINT = "start one with `make es-start` (scripts/elasticsearch.sh start)"
@@ -41,8 +42,6 @@ def index_prefix(es):
 def own_node():
     """A node of this session's own (tests/elasticsearch/own_node.py), which tests may stop
     and freeze: never the shared one. Started once, as a start costs 20-40 s."""
-    from tests.elasticsearch.own_node import OwnNode, available
-
     require(not available(), f"No node of our own can be started: {available()}")
     node = OwnNode()
     try:

@@ -11,10 +11,12 @@ from django.core.management import call_command
 from django.db import transaction
 
 from demo.datafiles import makers
+from products.models import ProductPage
 from search.analysis import load_synonyms
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import AVAILABLE, DISCONTINUED, SEARCHED, product_documents
+from search.faceted import SORTS, ProductSearch
 from search.text import analyse
 from search.types import Query
 from tests.elasticsearch.helpers import tokens
@@ -93,8 +95,6 @@ def catalogue(es, index_prefix, django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             call_command("load_demo", verbosity=0)
-            from products.models import ProductPage
-
             documents = product_documents(ProductPage.objects.live())
             database = DatabaseBackend()
             elastic = ElasticsearchBackend(client=es, alias=f"{index_prefix}contract")
@@ -152,8 +152,6 @@ def test_both_implementations_agree(engines, text, filters, sort):
 
 
 def test_the_contract_covers_every_facet_and_sort_and_finds_things(engines):
-    from search.faceted import SORTS, ProductSearch
-
     assert {name for _, filters, _ in QUERIES for name in filters} == set(ProductSearch.facets)
     assert {sort for _, _, sort in QUERIES} == set(SORTS)
     database, _ = engines

@@ -25,6 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
 from reviews.models import Photo, Report, Status
+from reviews.photo_files import key_of
 from reviews.uploads import contributors_collection
 from tests.factories import make_image, make_member, make_product, make_review
 from tests.html import soup
@@ -250,8 +251,6 @@ def test_withdrawing_a_reported_photo_deletes_its_files(
 
 
 def test_an_editors_upload_named_like_a_members_photo_stays_public(editor, settings):
-    from reviews.photo_files import key_of
-
     image = make_image(title="Sneaky")
     image.file.save(f"member-{'a' * 32}.png", image.file.file, save=True)
     document = get_document_model().objects.create(

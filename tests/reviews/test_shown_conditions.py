@@ -15,7 +15,9 @@ from django.urls import reverse
 
 from reviews import moderation
 from reviews.models import Review
+from search.engine import get_backend
 from search.store import SearchDocument
+from taxonomy.models import Condition
 from tests.factories import make_member, make_product, make_review
 from tests.rendered_forms import RenderedForm
 
@@ -244,9 +246,6 @@ def test_the_migration_withdraws_copies_made_before_and_catch_up_mends_search(co
     """Rows written by the old code kept the conditions shown when the review was sent."""
     from django.apps import apps
     from django.core.management import call_command
-
-    from search.engine import get_backend
-    from taxonomy.models import Condition
 
     migration = importlib.import_module("reviews.migrations.0010_contribution_subject")
     stroke = Condition.objects.get(name="Stroke")

@@ -16,11 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from ninja.errors import ValidationError
 
-from products.models import ProductPage
+from products.models import PRODUCTS_PER_PAGE, ProductPage
 from search import params
 from search.api import api
 from search.engine import search_products
-from search.faceted import MAX_PAGE, PER_PAGE, SORTS
+from search.faceted import MAX_PAGE, SORTS
 from search.facets import BY_PARAM, FACETS, MAX_VALUES, SwitchFacet
 from search.log import PURGE_DUE_KEY
 from search.models import SearchLog
@@ -118,7 +118,7 @@ def test_results_and_facets_are_the_search_s(client, catalogue, querystring):
     assert [result["id"] for result in body["results"]] == expected.ids
     assert body["engine"] == "database"
     assert body["sort"] == query.sort
-    assert body["per_page"] == PER_PAGE
+    assert body["per_page"] == PRODUCTS_PER_PAGE
     for param, facet in ((f.param, f.name) for f in FACETS):
         shown = {internal(param, v["value"], choices): v for v in body["facets"][param]}
         counts = expected.facets[facet]
