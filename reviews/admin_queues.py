@@ -2,23 +2,22 @@
 
 Reviews and tips are moderated alike (an edit to a published one waits beside it); a photo
 is judged with the review or tip it belongs to; acting on a report decides about the
-reported review, tip or photo, and closes every open report on it.
+reported review, tip or photo, and closes every open report on it. What a moderator reads
+is written in the decision templates (`templates/reviews/admin/`).
 """
 
+import copy
 from datetime import datetime
 
 import django_filters
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Func, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from accounts.models import Role
-from products.models import ProductPage
 from reviews import moderation
 from reviews.admin_views import (
     APPROVE,
@@ -26,22 +25,10 @@ from reviews.admin_views import (
     Moderated,
     QueueFilterSet,
     decision_url,
-    moderated_for,
+    radio_filter,
     status_column,
 )
-from reviews.models import (
-    DIMENSIONS,
-    FORMER_MEMBER,
-    CostBand,
-    Difficulty,
-    Photo,
-    Report,
-    ReportReason,
-    Review,
-    TimeNeeded,
-    Tip,
-    UsagePeriod,
-)
+from reviews.models import DIMENSIONS, Photo, Report, ReportReason, Review, Tip
 from reviews.permissions import can_moderate
 
 # == Reviews and tips ==
@@ -53,51 +40,14 @@ def kind_of(item):
     return f"Edit to a published {what}" if item.pending_changes is not None else f"New {what}"
 
 
-def version(content, changed, rows, texts, **extra):
-    """One version of an author's text as a moderator reads it, each changed field marked.
-
-    `rows` are (field, label, value) facts; `texts` are (field, label) of longer texts.
-    """
-    return {
-        "title": content["title"],
-        "title_changed": "title" in changed,
-        "rows": [
-            {"label": label, "value": value, "changed": name in changed}
-            for name, label, value in rows
-        ],
-        "texts": [
-            {"label": label, "text": content[name], "changed": name in changed}
-            for name, label in texts
-        ],
-        **extra,
-    }
-
-
-def product_filter(products, **kwargs):
-    """A queue's filter by product: `products()` are those the queue holds something for."""
+def product_filter(items, **kwargs):
+    """A queue's filter by product, offering those it holds something for."""
     return django_filters.ModelChoiceFilter(
         label="Product",
-        queryset=lambda request: products().order_by("title"),
+        queryset=lambda request: items().products().order_by("title"),
         empty_label="Any product",
         **kwargs,
     )
-
-
-def contribution_filters(model, role_label):
-    """A review or tip queue's filters: status, the author's role and the product."""
-
-    class Filters(QueueFilterSet):
-        Meta = type("Meta", (), {"model": model, "fields": ["status", "author_role", "product"]})
-
-        author_role = django_filters.ChoiceFilter(
-            label=role_label, choices=Role.choices, empty_label="Any role", widget=forms.RadioSelect
-        )
-        product = product_filter(
-            lambda: ProductPage.objects.filter(pk__in=model.objects.values("product"))
-        )
-
-    Filters.__name__ = f"{model.__name__}FilterSet"
-    return Filters
 
 
 class Contribution(Moderated):
@@ -124,12 +74,29 @@ class Contribution(Moderated):
     # Where the public reads a published item, for saying that rejecting takes it off.
     public_place = "the site"
 
+    def __init__(self, model, role_label, search_fields, **attributes):
+        self.model = model
+        self.search_fields = search_fields
+        vars(self).update(attributes)
+        self.filterset_class = type(
+            f"{model.__name__}FilterSet",
+            (QueueFilterSet,),
+            {
+                "author_role": radio_filter(role_label, Role.choices, "Any role"),
+                "product": product_filter(model.objects.all),
+                "Meta": type("Meta", (), {"model": model, "fields": []}),
+            },
+        )
+
     def queryset(self):
         return self.model.objects.select_related("product", "author__profile")
 
-    def content(self, item, content, changed=()):
-        """The item's text as a moderator reads it (see `version`)."""
-        raise NotImplementedError
+    def version(self, item, content, changed=()):
+        """The item as it reads with `content`, for `includes/content.html`: an unsaved copy,
+        so the template has the model's labels, and which fields changed."""
+        version = copy.copy(item)
+        vars(version).update(content)
+        return {"item": version, "changed": dict.fromkeys(changed, True)}
 
     def initial(self, item):
         return {"seen": item.updated_at.isoformat()}
@@ -155,105 +122,49 @@ class Contribution(Moderated):
             message += f" It is no longer on {self.public_place}."
         return message
 
-    def extra_facts(self, item):
-        """More about the item than every review and tip has: {"label", "text", "url"}."""
-        return []
-
     def context(self, item):
-        submitted = item.content()
-        context = {}
-        changed = ()
+        submitted, changed = item.content(), ()
+        context = {"item": item, "kind": kind_of(item), "public_place": self.public_place}
         if item.pending_changes is not None:
             published = item.published_content()
             changed = {name for name in item.content_fields if submitted[name] != published[name]}
-            context["published"] = self.content(item, published)
-        return {
-            **context,
-            "item": item,
-            "what": item.kind.lower(),
-            "kind": kind_of(item),
-            "public_place": self.public_place,
-            "submitted": self.content(item, submitted, changed),
-            "conditions": [condition.name for condition in item.author_conditions.all()],
-            "extra_facts": self.extra_facts(item),
-        }
+            context["published"] = self.version(item, published)
+        return {**context, "submitted": self.version(item, submitted, changed)}
 
 
 class ModeratedReview(Contribution):
-    model = Review
-    filterset_class = contribution_filters(Review, "Reviewer role")
-    search_fields = ["title", "body"]
-    decide_label = "Review"
-    public_place = "the product page"
-
-    def content(self, review, content, changed=()):
-        usage = dict(UsagePeriod.choices)
-        rows = [("rating", "Overall rating", f"{content['rating']} out of 5")]
-        rows += [
-            (name, label, f"{content[name]} out of 5")
+    def version(self, review, content, changed=()):
+        version = super().version(review, content, changed)
+        version["ratings"] = [
+            (label, content[name], name in changed)
             for name, label in DIMENSIONS.items()
             if content.get(name) is not None
         ]
-        used_for = usage.get(content["used_for"], content["used_for"])
-        rows.append(("used_for", "How long they have used it", used_for))
-        rows.append(("still_using", "Still using it", "Yes" if content["still_using"] else "No"))
-        if not content["still_using"]:
-            rows.append(("stopped_reason", "Why they stopped", content["stopped_reason"]))
-        return version(content, changed, rows, [("body", "Review text")])
-
-
-def choice_label(choices, value):
-    return dict(choices.choices).get(value, value)
+        return version
 
 
 class ModeratedTip(Contribution):
     """A tip is read with the problem, every step with its photo, and what it costs."""
 
-    model = Tip
-    icon = "list-ol"
-    filterset_class = contribution_filters(Tip, "Author’s role")
-    search_fields = ["title", "problem"]
-
     def decision_queryset(self):
         return self.queryset().select_related("based_on").prefetch_related("photos__image")
 
-    def content(self, tip, content, changed=()):
+    def version(self, tip, content, changed=()):
         """Photos belong to a step by its number, so each step shows the photo sent for it.
 
         A changed step is one whose text differs from the published step with its number.
         """
-        rows = [
-            ("difficulty", "Difficulty", choice_label(Difficulty, content["difficulty"])),
-            ("cost", "Cost", choice_label(CostBand, content["cost"])),
-            ("time_needed", "Time it takes", choice_label(TimeNeeded, content["time_needed"])),
-            ("tools", "Tools and materials", content["tools"] or "None listed"),
-            ("safety_note", "Safety note", content["safety_note"] or "None given"),
-        ]
+        version = super().version(tip, content, changed)
         photos = {photo.step: photo for photo in tip.photos.all()}
-        published = tip.steps
-        steps = []
-        for number, step in enumerate(content["steps"], start=1):
-            photo = photos.get(number)
-            changed_step = number > len(published) or published[number - 1] != step
-            steps.append(
-                {
-                    "number": number,
-                    "text": step["text"],
-                    "changed": "steps" in changed and changed_step,
-                    "photo": photo,
-                    "photo_url": decision_url(photo) if photo else None,
-                }
-            )
-        texts = [("problem", "The problem it solves")]
-        return version(content, changed, rows, texts, steps=steps, steps_changed="steps" in changed)
-
-    def extra_facts(self, tip):
-        if tip.based_on is None:
-            return []
-        based_on = tip.based_on
-        return [
-            {"label": "Based on the tip", "text": based_on.title, "url": decision_url(based_on)}
+        version["steps"] = [
+            {
+                "text": step["text"],
+                "photo": photos.get(number),
+                "changed": "steps" in changed and tip.steps[number - 1 : number] != [step],
+            }
+            for number, step in enumerate(content["steps"], start=1)
         ]
+        return version
 
 
 # == Photos ==
@@ -262,23 +173,16 @@ class ModeratedTip(Contribution):
 def belongs_to(photo):
     """What the photo shows, as the queue names it: the review, or the tip and its step."""
     item = photo.contribution
-    if photo.step:
-        return f"{item.kind}: {item.title}, step {photo.step}"
-    return f"{item.kind}: {item.title}"
+    step = f", step {photo.step}" if photo.step else ""
+    return f"{item.kind}: {item.title}{step}"
 
 
 class PhotoFilterSet(QueueFilterSet):
-    product = product_filter(
-        lambda: ProductPage.objects.filter(
-            Q(pk__in=Review.objects.filter(photos__isnull=False).values("product"))
-            | Q(pk__in=Tip.objects.filter(photos__isnull=False).values("product"))
-        ),
-        method="filter_product",
-    )
+    product = product_filter(Photo.objects.all, method="filter_product")
 
     class Meta:
         model = Photo
-        fields = ["status", "product"]
+        fields = []
 
     def filter_product(self, queryset, name, value):
         return queryset.filter(Q(review__product=value) | Q(tip__product=value))
@@ -288,21 +192,6 @@ class ThumbnailColumn(Column):
     """The photo small, as a rendition, described by the author's own alt text."""
 
     cell_template_name = "reviews/admin/includes/thumbnail_cell.html"
-
-
-def photo_context(photo):
-    """What `includes/photo.html` needs to show a photo with what it belongs to."""
-    item = photo.contribution
-    step = None
-    if photo.step and photo.step <= len(item.steps):
-        step = item.steps[photo.step - 1]["text"]
-    return {
-        "photo": photo,
-        "item": item,
-        "what": item.kind.lower(),
-        "item_url": decision_url(item),
-        "step_text": step,
-    }
 
 
 class ModeratedPhoto(Moderated):
@@ -327,13 +216,7 @@ class ModeratedPhoto(Moderated):
     approve = staticmethod(moderation.approve_photo)
 
     def queryset(self):
-        return Photo.objects.select_related(
-            "image",
-            "review__product",
-            "review__author__profile",
-            "tip__product",
-            "tip__author__profile",
-        ).annotate(product_title=Coalesce(F("review__product__title"), F("tip__product__title")))
+        return Photo.objects.for_moderation()
 
     def choices(self, photo):
         return [
@@ -342,17 +225,20 @@ class ModeratedPhoto(Moderated):
         ]
 
     def decide(self, photo, moderator, data):
-        if data["decision"] == APPROVE:
-            moderation.approve_photo(photo, moderator)
-            message = f"Photo ‘{photo.alt_text}’ approved."
-            item = photo.contribution
-            if not item.is_published:
-                message += f" It will be shown once its {item.kind.lower()} is published."
-            return message
-        moderation.reject_photo(photo, moderator, data["reason"])
-        return f"Photo ‘{photo.alt_text}’ rejected. The author will be told why."
+        if data["decision"] == REJECT:
+            moderation.reject_photo(photo, moderator, data["reason"])
+            return f"Photo ‘{photo.alt_text}’ rejected. The author will be told why."
+        moderation.approve_photo(photo, moderator)
+        item = photo.contribution
+        if item.is_published:
+            return f"Photo ‘{photo.alt_text}’ approved."
+        return (
+            f"Photo ‘{photo.alt_text}’ approved. "
+            f"It will be shown once its {item.kind.lower()} is published."
+        )
 
-    context = staticmethod(photo_context)
+    def context(self, photo):
+        return {"photo": photo}
 
 
 # == Reports ==
@@ -361,32 +247,18 @@ WITHDRAW = "withdraw"
 KEEP = "keep"
 
 
-def reporter_name(report):
-    """The reporter as members see each other: a display name, never an email."""
-    if report.reporter_id is None:
-        return FORMER_MEMBER
-    profile = getattr(report.reporter, "profile", None)
-    return profile.display_name if profile is not None else "a member"
-
-
 class ReportFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(
-        label="What was reported",
-        choices=[("review", "Reviews"), ("tip", "Tips"), ("photo", "Photos")],
-        empty_label="Reviews, tips and photos",
-        widget=forms.RadioSelect,
+    kind = radio_filter(
+        "What was reported",
+        [("review", "Reviews"), ("tip", "Tips"), ("photo", "Photos")],
+        "Reviews, tips and photos",
         method="filter_kind",
     )
-    reason = django_filters.ChoiceFilter(
-        label="Reason",
-        choices=ReportReason.choices,
-        empty_label="Any reason",
-        widget=forms.RadioSelect,
-    )
+    reason = radio_filter("Reason", ReportReason.choices, "Any reason")
 
     class Meta:
         model = Report
-        fields = ["kind", "reason"]
+        fields = []
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(**{f"{value}__isnull": False})
@@ -399,9 +271,7 @@ class SubjectColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        subject = instance.subject
-        context.update(kind=subject.kind, text=str(subject), url=decision_url(subject))
-        return context
+        return {**context, "subject": instance.subject, "url": decision_url(instance.subject)}
 
 
 class ModeratedReport(Moderated):
@@ -414,7 +284,7 @@ class ModeratedReport(Moderated):
         SubjectColumn("subject", label="What was reported"),
         Column("details", label="Details"),
         Column("open_on_item", label="Open reports on it"),
-        Column("reporter", label="Reported by", accessor=reporter_name),
+        Column("reporter", label="Reported by", accessor="reporter_name"),
         DateColumn("created_at", label="Reported", sort_key="created_at"),
     ]
     filterset_class = ReportFilterSet
@@ -430,30 +300,7 @@ class ModeratedReport(Moderated):
         return Report.objects.open()
 
     def queryset(self):
-        """Open reports, each with how many open reports its item has (itself included)."""
-        same_item = (
-            Report.objects.open()
-            .filter(
-                Q(review_id=OuterRef("review_id"))
-                | Q(tip_id=OuterRef("tip_id"))
-                | Q(photo_id=OuterRef("photo_id"))
-            )
-            .order_by()
-            .annotate(count=Func(F("pk"), function="COUNT"))
-            .values("count")
-        )
-        return (
-            Report.objects.open()
-            .select_related(
-                "reporter__profile",
-                "review__product",
-                "tip__product",
-                "photo__review__product",
-                "photo__tip__product",
-                "photo__image",
-            )
-            .annotate(open_on_item=Subquery(same_item))
-        )
+        return Report.objects.open().for_moderation()
 
     def decision_queryset(self):
         return Report.objects.all()
@@ -465,7 +312,7 @@ class ModeratedReport(Moderated):
 
     def subject(self, report):
         subject = report.subject
-        return moderated_for(subject).decision_queryset().get(pk=subject.pk)
+        return subject.snippet_viewset.moderated.decision_queryset().get(pk=subject.pk)
 
     def choices(self, subject):
         what = subject.kind.lower()
@@ -487,36 +334,34 @@ class ModeratedReport(Moderated):
                 moderation.reject_photo(subject, moderator, data["reason"])
             elif withdraw:
                 moderation.reject(subject, moderator, data["reason"], withdraw=True)
-        what = f"{subject.kind.lower()} ‘{subject}’"
         message = ngettext(
             "%(count)d report on the %(what)s closed.",
             "%(count)d reports on the %(what)s closed.",
             closed,
-        ) % {"count": closed, "what": what}
+        ) % {"count": closed, "what": f"{subject.kind.lower()} ‘{subject}’"}
         if withdraw:
             return message + " It was withdrawn and the author will be told why."
         return message + " It stays as it is."
 
     def context(self, subject):
-        reports = (
-            Report.objects.open()
-            .filter(**{subject._meta.model_name: subject})
-            .select_related("reporter__profile")
-            .order_by("created_at", "pk")
-        )
+        reports = Report.objects.open().about(subject).for_moderation().order_by("created_at", "pk")
+        context = {"subject": subject, "reports": reports, "decision_url": decision_url(subject)}
         if isinstance(subject, Photo):
-            context = photo_context(subject)
-        else:
-            # The text the public reads, as the review's or tip's own decision page shows it.
-            content = moderated_for(subject).content(subject, subject.published_content())
-            context = {"content": content}
-        return {
-            **context,
-            "subject": subject,
-            "kind": subject.kind,
-            "decision_url": decision_url(subject),
-            "reports": [{"report": r, "reporter": reporter_name(r)} for r in reports],
-        }
+            return {**context, "photo": subject}
+        # The text the public reads, as the review's or tip's own decision page shows it.
+        moderated = subject.snippet_viewset.moderated
+        return {**context, "content": moderated.version(subject, subject.published_content())}
 
 
-QUEUES = [ModeratedReview(), ModeratedTip(), ModeratedPhoto(), ModeratedReport()]
+QUEUES = [
+    ModeratedReview(
+        Review,
+        "Reviewer role",
+        ["title", "body"],
+        decide_label="Review",
+        public_place="the product page",
+    ),
+    ModeratedTip(Tip, "Author’s role", ["title", "problem"], icon="list-ol"),
+    ModeratedPhoto(),
+    ModeratedReport(),
+]

@@ -7,13 +7,13 @@ history, bulk approval and decision page from it. The snippet's edit view has no
 decision page is the viewset's extra URL, and Wagtail's "edit" links lead there.
 """
 
+import copy
 from urllib.parse import urlsplit
 
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -27,7 +27,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, StatusTagColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.widgets.button import HeaderButton, ListingButton
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import HistoryView, IndexView, SnippetViewSet
 
@@ -41,8 +41,11 @@ REJECT = "reject"
 class Moderated:
     """What one moderated type's queue and decision page need: one subclass per model.
 
-    Its decision template extends `reviews/admin/decision.html` and fills the `item` block
-    with what the moderator reads (`context`).
+    Each also gives `choices(subject)` for the form, `decide(subject, moderator, data)`
+    (through `reviews.moderation`, returning what to tell the moderator), `context(subject)`
+    for its decision template, and `approve(item, moderator)` if it has bulk approval. The
+    template extends `reviews/admin/decision.html` and fills the `item` block with what the
+    moderator reads.
     """
 
     model = None
@@ -66,11 +69,6 @@ class Moderated:
     # Whether a decision must be on the version the moderator read (a hidden `seen` field).
     tracks_changes = False
 
-    @staticmethod
-    def approve(item, moderator):
-        """How bulk approval approves one item."""
-        raise NotImplementedError
-
     def queryset(self):
         return self.model.objects.all()
 
@@ -91,20 +89,6 @@ class Moderated:
     def initial(self, subject):
         return {}
 
-    def choices(self, subject):
-        raise NotImplementedError
-
-    def decide(self, subject, moderator, data):
-        """Decide through `reviews.moderation`; return what to tell the moderator."""
-        raise NotImplementedError
-
-    def context(self, subject):
-        return {}
-
-
-def moderated_for(item):
-    return item.snippet_viewset.moderated
-
 
 def decision_url(item):
     """The moderation page of a review, tip, photo or report."""
@@ -121,27 +105,19 @@ def status_column():
     )
 
 
+def radio_filter(label, choices, empty_label, **kwargs):
+    return django_filters.ChoiceFilter(
+        label=label, choices=choices, empty_label=empty_label, widget=forms.RadioSelect, **kwargs
+    )
+
+
 # == The queues ==
 
 
-def queue_filter_data(query):
-    """A queue's filter values: waiting items unless a status (even "any") was chosen."""
-    data = query.copy()
-    if "status" not in data:
-        data["status"] = Status.PENDING
-    return data
-
-
 class QueueFilterSet(WagtailFilterSet):
-    """With no status chosen, a queue shows what waits (see `queue_filter_data`)."""
+    """With no status chosen, a queue shows what waits (see `QueueView`)."""
 
-    status = django_filters.ChoiceFilter(
-        label="Status",
-        choices=Status.choices,
-        empty_label="Any status",
-        widget=forms.RadioSelect,
-        initial=Status.PENDING,
-    )
+    status = radio_filter("Status", Status.choices, "Any status", initial=Status.PENDING)
 
 
 class ApproveBulkAction(SnippetBulkAction):
@@ -162,16 +138,12 @@ class ApproveBulkAction(SnippetBulkAction):
 
     def get_all_objects_in_listing_query(self, parent_id):
         """ "Select all in listing" means the queue as filtered and searched, nothing more."""
-        query = QueryDict(urlsplit(self.next_url).query)
-        moderated = self.moderated
-        filters = moderated.filterset_class(queue_filter_data(query), queryset=moderated.queryset())
-        items = filters.qs if filters.is_valid() else moderated.waiting()
-        if words := query.get("q", "").strip():
-            found = Q()
-            for field in moderated.search_fields:
-                found |= Q(**{f"{field}__icontains": words})
-            items = items.filter(found)
-        return items.values_list("pk", flat=True)
+        listing = copy.copy(self.request)
+        listing.GET = QueryDict(urlsplit(self.next_url).query)
+        index = self.model.snippet_viewset.index_view
+        queue = index.view_class(**index.view_initkwargs)
+        queue.setup(listing)
+        return queue.get_queryset().values_list("pk", flat=True)
 
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()
@@ -196,28 +168,26 @@ class QueueView(IndexView):
     """A moderation queue: each item links to its decision, and its history where kept.
 
     Wagtail's footer would offer every bulk action registered for snippets, delete included,
-    so the queue offers only its own `bulk_action`, and only to those who may take it.
+    so the queue's template offers only its own approval, and only to those who may take it.
     """
 
     moderated = None
-    bulk_action = None
     history_url_name = None  # set by the viewset, as for the other views
 
-    def get_page_title(self):
-        return capfirst(self.model._meta.verbose_name_plural)
-
     def get_filterset_kwargs(self):
+        # Waiting items unless a status (even "any") was chosen.
         kwargs = super().get_filterset_kwargs()
-        kwargs["data"] = queue_filter_data(self.request.GET)
+        kwargs["data"] = kwargs["data"].copy()
+        kwargs["data"].setdefault("status", Status.PENDING)
         return kwargs
 
     @cached_property
     def columns(self):
         columns = super().columns
-        if self.bulk_action is None:
+        if self.moderated.bulk_template is None:
             columns = [c for c in columns if not isinstance(c, BulkActionsCheckboxColumn)]
         if label := getattr(self.moderated, "title_label", None):
-            columns[1 if self.bulk_action else 0].label = label
+            columns[1 if self.moderated.bulk_template else 0].label = label
         return columns
 
     def get_list_more_buttons(self, instance):
@@ -232,26 +202,8 @@ class QueueView(IndexView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["bulk_items_label"] = self.model._meta.verbose_name_plural
-        context["bulk_action_buttons"] = self.bulk_action_buttons()
+        context["can_approve"] = self.user_has_permission("change")
         return context
-
-    def bulk_action_buttons(self):
-        if self.bulk_action is None or not self.user_has_permission("change"):
-            return []
-        meta = self.model._meta
-        url = reverse(
-            "wagtail_bulk_action",
-            args=[meta.app_label, meta.model_name, self.bulk_action.action_type],
-        )
-        return [
-            ListingButton(
-                self.bulk_action.display_name,
-                url,
-                attrs={"aria-label": self.bulk_action.aria_label, "data-bulk-action-button": ""},
-                classname="bulk-action-btn",
-            )
-        ]
 
 
 class QueueHistoryView(HistoryView):
@@ -327,20 +279,18 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         return str(self.subject)
 
     def get_breadcrumbs_items(self):
+        plural = capfirst(self.model._meta.verbose_name_plural)
         return [
             *self.breadcrumbs_items,
-            {
-                "url": reverse(self.index_url_name),
-                "label": capfirst(self.model._meta.verbose_name_plural),
-            },
+            {"url": reverse(self.index_url_name), "label": plural},
             {"url": "", "label": str(self.subject)},
         ]
 
     @cached_property
     def history_url(self):
-        if not self.moderated.history:
-            return None
-        return reverse(self.history_url_name, args=(quote(self.object.pk),))
+        if self.moderated.history:
+            return reverse(self.history_url_name, args=(quote(self.object.pk),))
+        return None
 
     def get_initial(self):
         return self.moderated.initial(self.subject)
@@ -361,21 +311,19 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     def form_invalid(self, form):
         # The page shows the item as it is now, so a decision sent from it is on that version.
         form.data = form.data.copy()
-        for name, value in self.get_initial().items():
-            form.data[name] = value
+        form.data.update(self.get_initial())
         messages.validation_error(
             self.request, "The decision could not be saved. Correct the errors below.", form
         )
         return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            self.moderated.context(self.subject),
-            item_type=self.model._meta.model_name,
-            history_url=self.history_url,
-        )
-        return context
+        return {
+            **super().get_context_data(**kwargs),
+            **self.moderated.context(self.subject),
+            "item_type": self.model._meta.model_name,
+            "history_url": self.history_url,
+        }
 
 
 # == The dashboard ==
@@ -413,28 +361,14 @@ class ModerationViewSet(SnippetViewSet):
 
     index_view_class = QueueView
     history_view_class = QueueHistoryView
-    decision_view_class = DecisionView
     copy_view_enabled = False
 
     def __init__(self, moderated):
         model = moderated.model
         plural = model._meta.verbose_name_plural
-        bulk_action = None
-        if moderated.bulk_template:
-            bulk_action = type(
-                f"Approve{model.__name__}BulkAction",
-                (ApproveBulkAction,),
-                {
-                    "models": [model],
-                    "moderated": moderated,
-                    "aria_label": f"Approve selected {plural}",
-                    "template_name": moderated.bulk_template,
-                },
-            )
         super().__init__(
             model=model,
             moderated=moderated,
-            bulk_action=bulk_action,
             icon=moderated.icon,
             menu_label=capfirst(plural),
             url_prefix=f"moderation/{plural}",
@@ -444,9 +378,21 @@ class ModerationViewSet(SnippetViewSet):
             search_fields=moderated.search_fields or self.UNDEFINED,
             ordering=moderated.ordering,
             index_template_name="reviews/admin/index.html"
-            if bulk_action
+            if moderated.bulk_template
             else "reviews/admin/index_without_bulk_actions.html",
         )
+        self.bulk_action = None
+        if moderated.bulk_template:
+            self.bulk_action = type(
+                f"Approve{model.__name__}BulkAction",
+                (ApproveBulkAction,),
+                {
+                    "models": [model],
+                    "moderated": moderated,
+                    "aria_label": f"Approve selected {plural}",
+                    "template_name": moderated.bulk_template,
+                },
+            )
 
     def get_queryset(self, request):
         return self.moderated.queryset()
@@ -454,15 +400,6 @@ class ModerationViewSet(SnippetViewSet):
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
             moderated=self.moderated, edit_url_name=self.get_url_name("decide"), **kwargs
-        )
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(bulk_action=self.bulk_action, **kwargs)
-
-    @property
-    def decision_view(self):
-        return self.construct_view(
-            self.decision_view_class, template_name=self.moderated.template_name
         )
 
     @property
@@ -474,8 +411,8 @@ class ModerationViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         # No edit view: moderators never change what members wrote.
         patterns = [p for p in super().get_urlpatterns() if p.name != "edit"]
-        conv = self.pk_path_converter
-        return [*patterns, path(f"decide/<{conv}:pk>/", self.decision_view, name="decide")]
+        decision = self.construct_view(DecisionView, template_name=self.moderated.template_name)
+        return [*patterns, path(f"decide/<{self.pk_path_converter}:pk>/", decision, name="decide")]
 
     def get_permissions_to_register(self):
         return moderator_permissions(self.model)

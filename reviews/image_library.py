@@ -33,22 +33,17 @@ def is_contributed(image):
 
 class LibraryImagePermissionPolicy(CollectionOwnershipPermissionPolicy):
     """Wagtail's own image policy (`wagtail.images.get_permission_policy`), minus members'
-    photos, for everyone, superusers too: a replacement there would skip the upload checks."""
+    photos, for everyone, superusers too: a replacement there would skip the upload checks.
+    Wagtail's single-action checks ask these two, so they cover them too."""
 
     def instances_user_has_any_permission_for(self, user, actions):
         images = super().instances_user_has_any_permission_for(user, actions)
         return without_contributed_photos(images)
 
-    def instances_user_has_permission_for(self, user, action):
-        return without_contributed_photos(super().instances_user_has_permission_for(user, action))
-
     def user_has_any_permission_for_instance(self, user, actions, instance):
         if is_contributed(instance):
             return False
         return super().user_has_any_permission_for_instance(user, actions, instance)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)
 
 
 class LibraryImagesAdminAPIViewSet(ImagesAdminAPIViewSet):

@@ -9,11 +9,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from products.models import ProductPage
 from reviews.photo_files import key_of
 
 FORMER_MEMBER = "a former member"
@@ -114,6 +116,10 @@ class ContributionQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related("author__profile").prefetch_related("author_conditions")
+
+    def products(self):
+        """The products these are about."""
+        return ProductPage.objects.filter(pk__in=self.values("product"))
 
 
 class Contribution(models.Model):
@@ -385,6 +391,22 @@ class PhotoQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Status.PENDING)
 
+    def products(self):
+        """The products these photos show, through their reviews and tips."""
+        return ProductPage.objects.filter(
+            Q(pk__in=self.values("review__product")) | Q(pk__in=self.values("tip__product"))
+        )
+
+    def for_moderation(self):
+        """With what the photo queue shows of the review or tip, and its product's title."""
+        return self.select_related(
+            "image",
+            "review__product",
+            "review__author__profile",
+            "tip__product",
+            "tip__author__profile",
+        ).annotate(product_title=Coalesce(F("review__product__title"), F("tip__product__title")))
+
 
 class Photo(models.Model):
     """A member's photo of a product in use, shown with their review once approved.
@@ -540,6 +562,38 @@ class ReportReason(models.TextChoices):
 class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(closed_at__isnull=True)
+
+    def about(self, item):
+        """Reports on a review, tip or photo."""
+        return self.filter(**{item._meta.model_name: item})
+
+    def for_moderation(self):
+        """With what moderators read: what was reported, the reporter as members see each
+        other (a display name, never an email), and how many open reports its item has."""
+        same_item = (
+            Report.objects.open()
+            .filter(
+                Q(review_id=OuterRef("review_id"))
+                | Q(tip_id=OuterRef("tip_id"))
+                | Q(photo_id=OuterRef("photo_id"))
+            )
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        return self.select_related(
+            "review__product",
+            "tip__product",
+            "photo__review__product",
+            "photo__tip__product",
+            "photo__image",
+        ).annotate(
+            open_on_item=Subquery(same_item),
+            reporter_name=Case(
+                When(reporter__isnull=True, then=Value(FORMER_MEMBER)),
+                default=Coalesce(F("reporter__profile__display_name"), Value("a member")),
+            ),
+        )
 
 
 class Report(models.Model):

@@ -47,10 +47,6 @@ class RejectFormatter(LogFormatter):
 
     kind = None
 
-    @property
-    def label(self):
-        return f"Reject {self.kind.lower()}"
-
     def format_message(self, log_entry):
         reason = (log_entry.data or {}).get("reason")
         if reason:
@@ -69,7 +65,11 @@ def register_moderation_actions(actions):
         kind = model.kind
         actions.register_action(approve, f"Approve {kind.lower()}", f"{kind} approved")
         actions.register_action(reject)(
-            type(f"Reject{kind}Formatter", (RejectFormatter,), {"kind": kind})
+            type(
+                f"Reject{kind}Formatter",
+                (RejectFormatter,),
+                {"kind": kind, "label": f"Reject {kind.lower()}"},
+            )
         )
 
     @actions.register_action(moderation.CLOSE_REPORTS)
