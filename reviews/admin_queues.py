@@ -84,7 +84,6 @@ class Contribution(Moderated):
             {
                 "author_role": radio_filter(role_label, Role.choices, "Any role"),
                 "product": product_filter(model.objects.all),
-                "Meta": type("Meta", (), {"model": model, "fields": []}),
             },
         )
 
@@ -180,10 +179,6 @@ def belongs_to(photo):
 class PhotoFilterSet(QueueFilterSet):
     product = product_filter(Photo.objects.all, method="filter_product")
 
-    class Meta:
-        model = Photo
-        fields = []
-
     def filter_product(self, queryset, name, value):
         return queryset.filter(Q(review__product=value) | Q(tip__product=value))
 
@@ -255,10 +250,6 @@ class ReportFilterSet(WagtailFilterSet):
         method="filter_kind",
     )
     reason = radio_filter("Reason", ReportReason.choices, "Any reason")
-
-    class Meta:
-        model = Report
-        fields = []
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(**{f"{value}__isnull": False})

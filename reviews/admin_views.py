@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 
 import django_filters
 from django import forms
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -25,7 +25,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, StatusTagColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -175,10 +175,11 @@ class QueueView(IndexView):
     history_url_name = None  # set by the viewset, as for the other views
 
     def get_filterset_kwargs(self):
-        # Waiting items unless a status (even "any") was chosen.
+        # Waiting items unless a status (even "any") was chosen; filters read the queue's items.
         kwargs = super().get_filterset_kwargs()
         kwargs["data"] = kwargs["data"].copy()
         kwargs["data"].setdefault("status", Status.PENDING)
+        kwargs["queryset"] = self.get_base_queryset()
         return kwargs
 
     @cached_property
@@ -241,7 +242,7 @@ class DecisionForm(forms.Form):
             self.fields["seen"] = forms.CharField(widget=forms.HiddenInput)
 
 
-class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class DecisionView(BaseObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """One item, what a moderator reads of it, and their decision: the viewset's extra URL."""
 
     permission_required = "change"
@@ -251,10 +252,8 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     index_url_name = None
     history_url_name = None
 
-    @cached_property
-    def object(self):
-        queryset = self.moderated.decision_queryset()
-        return get_object_or_404(queryset, pk=unquote(str(self.kwargs["pk"])))
+    def get_base_object_queryset(self):
+        return self.moderated.decision_queryset()
 
     @cached_property
     def subject(self):
