@@ -74,16 +74,15 @@ class Contribution(Moderated):
     # Where the public reads a published item, for saying that rejecting takes it off.
     public_place = "the site"
 
-    def __init__(self, model, role_label, search_fields, **attributes):
-        self.model = model
-        self.search_fields = search_fields
-        vars(self).update(attributes)
+    role_label = "Author’s role"
+
+    def __init__(self):
         self.filterset_class = type(
-            f"{model.__name__}FilterSet",
+            f"{self.model.__name__}FilterSet",
             (QueueFilterSet,),
             {
-                "author_role": radio_filter(role_label, Role.choices, "Any role"),
-                "product": product_filter(model.objects.all),
+                "author_role": radio_filter(self.role_label, Role.choices, "Any role"),
+                "product": product_filter(self.model.objects.all),
             },
         )
 
@@ -132,6 +131,12 @@ class Contribution(Moderated):
 
 
 class ModeratedReview(Contribution):
+    model = Review
+    role_label = "Reviewer role"
+    search_fields = ["title", "body"]
+    decide_label = "Review"
+    public_place = "the product page"
+
     def version(self, review, content, changed=()):
         version = super().version(review, content, changed)
         version["ratings"] = [
@@ -144,6 +149,10 @@ class ModeratedReview(Contribution):
 
 class ModeratedTip(Contribution):
     """A tip is read with the problem, every step with its photo, and what it costs."""
+
+    model = Tip
+    icon = "list-ol"
+    search_fields = ["title", "problem"]
 
     def decision_queryset(self):
         return self.queryset().select_related("based_on").prefetch_related("photos__image")
@@ -344,15 +353,4 @@ class ModeratedReport(Moderated):
         return {**context, "content": moderated.version(subject, subject.published_content())}
 
 
-QUEUES = [
-    ModeratedReview(
-        Review,
-        "Reviewer role",
-        ["title", "body"],
-        decide_label="Review",
-        public_place="the product page",
-    ),
-    ModeratedTip(Tip, "Author’s role", ["title", "problem"], icon="list-ol"),
-    ModeratedPhoto(),
-    ModeratedReport(),
-]
+QUEUES = [ModeratedReview(), ModeratedTip(), ModeratedPhoto(), ModeratedReport()]
