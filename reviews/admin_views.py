@@ -310,7 +310,8 @@ class DecisionView(BaseObjectMixin, PermissionCheckedMixin, WagtailAdminTemplate
     def form_invalid(self, form):
         # The page shows the item as it is now, so a decision sent from it is on that version.
         form.data = form.data.copy()
-        form.data.update(self.get_initial())
+        for name, value in self.get_initial().items():
+            form.data[name] = value
         messages.validation_error(
             self.request, "The decision could not be saved. Correct the errors below.", form
         )
