@@ -11,7 +11,6 @@ from datetime import datetime
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
@@ -323,17 +322,9 @@ class ModeratedReport(Moderated):
 
     def decide(self, subject, moderator, data):
         withdraw = data["decision"] == WITHDRAW
-        outcome = moderation.REPORT_WITHDRAWN if withdraw else moderation.REPORT_KEPT
         if withdraw and not can_moderate(moderator, type(subject)):
             raise ValidationError(f"You may not withdraw this {subject.kind.lower()}.")
-        with transaction.atomic():
-            closed = moderation.close_reports(subject, moderator, outcome)
-            if not closed:
-                raise ValidationError("Someone else has already acted on these reports.")
-            if withdraw and isinstance(subject, Photo):
-                moderation.reject_photo(subject, moderator, data["reason"])
-            elif withdraw:
-                moderation.reject(subject, moderator, data["reason"], withdraw=True)
+        closed = moderation.act_on_reports(subject, moderator, withdraw, data["reason"])
         message = ngettext(
             "%(count)d report on the %(what)s closed.",
             "%(count)d reports on the %(what)s closed.",

@@ -230,3 +230,17 @@ def close_reports(subject, moderator, outcome):
         data={"outcome": outcome, "reports": [report.pk for report in reports]},
     )
     return len(reports)
+
+
+@transaction.atomic
+def act_on_reports(subject, moderator, withdraw, reason=""):
+    """Close every open report on a review, tip or photo, and withdraw it (its author is
+    told the `reason`) or keep it as it is. Returns how many reports it closed."""
+    closed = close_reports(subject, moderator, REPORT_WITHDRAWN if withdraw else REPORT_KEPT)
+    if not closed:
+        raise ValidationError("Someone else has already acted on these reports.", code="closed")
+    if withdraw and isinstance(subject, Photo):
+        reject_photo(subject, moderator, reason)
+    elif withdraw:
+        reject(subject, moderator, reason, withdraw=True)
+    return closed
