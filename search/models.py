@@ -157,17 +157,6 @@ class SearchLog(models.Model):
             kind=cls.Kind(kind),
         )
 
-    def filters_in_words(self):
-        """The filters as an editor reads them: "Need: grip, reach; sorted by newest"."""
-        parts = [
-            f"{name.replace('_', ' ').capitalize()}: {', '.join(values)}"
-            for name, values in self.filters.items()
-            if name != SORT
-        ]
-        if sort := self.filters.get(SORT):
-            parts.append(f"sorted by {sort.replace('_', ' ')}")
-        return "; ".join(parts)
-
 
 # == Rebuilds ==
 
