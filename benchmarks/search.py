@@ -250,11 +250,11 @@ def queries():
 
 
 def engine_query(querystring):
-    from search.params import read
+    from search.params import SearchForm
 
-    query, problems = read(QueryDict(querystring))
-    assert not problems, problems
-    return query
+    form = SearchForm(QueryDict(querystring))
+    assert not form.problems, form.problems
+    return form.query
 
 
 def time_searches(es_client, query_list, repeats, database_repeats, progress):

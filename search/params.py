@@ -144,9 +144,3 @@ class SearchForm(WordsForm):
             page=cleaned.get("page", 1),
             per_page=PRODUCTS_PER_PAGE,
         )
-
-
-def read(params, choices=None):
-    """(Query, problems) from query parameters (a QueryDict)."""
-    form = SearchForm(params, choices)
-    return form.query, form.problems

@@ -104,8 +104,9 @@ QUERIES = [
 @pytest.mark.parametrize("querystring", QUERIES)
 def test_results_and_facets_are_the_search_s(client, catalogue, querystring):
     choices = params.Choices.load()
-    query, problems = params.read(QueryDict(querystring), choices)
-    assert not problems
+    form = params.SearchForm(QueryDict(querystring), choices)
+    query = form.query
+    assert not form.problems
     if not query.text and "sort=" not in querystring:
         query = dataclasses.replace(query, sort="name")  # as the search page lists them
     expected = search_products(query)
