@@ -24,8 +24,14 @@ def add_photo(page, path, alt):
 
 
 def loaded(page, alt):
-    """Whether the browser fetched and decoded the image described by `alt`."""
-    return page.get_by_role("img", name=alt).evaluate("(img) => img.complete && img.naturalWidth")
+    """Whether the browser fetched and decoded the image described by `alt`, waiting for a
+    fetch still under way: the page may be shown before its images have arrived."""
+    return page.get_by_role("img", name=alt).evaluate(
+        """(img) => img.complete ? img.naturalWidth : new Promise((done) => {
+            img.addEventListener("load", () => done(img.naturalWidth));
+            img.addEventListener("error", () => done(0));
+        })"""
+    )
 
 
 def test_the_author_sees_their_photos_a_visitor_cannot_and_the_page_passes_axe(
