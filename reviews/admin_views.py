@@ -1,10 +1,8 @@
-"""The moderation screens in the Wagtail admin: one viewset for every queue.
+"""The moderation screens: one viewset builds each queue, history, bulk approval and decision
+page from a description of the moderated type (`Moderated`, see `reviews.admin_queues`).
 
-Moderators read what members wrote and approve or reject it; they never change an author's
-words, and nothing members send is written in the admin. Each moderated type is a small
-description (`Moderated`, in `reviews.admin_queues`); `ModerationViewSet` builds its queue,
-history, bulk approval and decision page from it. The snippet's edit view has no URL: the
-decision page is the viewset's extra URL, and Wagtail's "edit" links lead there.
+Moderators never change what members wrote, so there is no edit view: Wagtail's "edit" links
+lead to the decision page, the viewset's extra URL.
 """
 
 import copy
@@ -42,10 +40,9 @@ class Moderated:
     """What one moderated type's queue and decision page need: one subclass per model.
 
     Each also gives `choices(subject)` for the form, `decide(subject, moderator, data)`
-    (through `reviews.moderation`, returning what to tell the moderator), `context(subject)`
-    for its decision template, and `approve(item, moderator)` if it has bulk approval. The
-    template extends `reviews/admin/decision.html` and fills the `item` block with what the
-    moderator reads.
+    (returning what to tell the moderator), `context(subject)` for its template (which fills
+    the `item` block of `reviews/admin/decision.html`), and `approve(item, moderator)` if it
+    has bulk approval.
     """
 
     model = None
@@ -56,13 +53,11 @@ class Moderated:
     ordering = "created_at"
     template_name = None
     decide_label = "Decide"
-    # Whether the queue and the decision link to the item's history.
-    history = True
-    # Bulk approval's confirmation template; None for a type never approved in bulk.
-    bulk_template = None
+    title_label = None  # the title column's heading, if not the model's name
+    history = True  # whether the item's history is linked
+    bulk_template = None  # bulk approval's confirmation page; None for no bulk approval
     bulk_done = "approved"
     waiting_text = "{count:,} {noun} waiting for moderation"
-    # The decision: its question, what a moderator must choose, and the reason's help.
     question = "Your decision"
     choose_message = "Choose whether to approve or reject this {what}."
     reason_help = "Needed to reject. The author gets it by email, so say what was wrong."
@@ -84,7 +79,6 @@ class Moderated:
 
     def refusal(self, item):
         """Why no decision can be taken on the item now, or None."""
-        return None
 
     def initial(self, subject):
         return {}
@@ -93,6 +87,10 @@ class Moderated:
 def decision_url(item):
     """The moderation page of a review, tip, photo or report."""
     return reverse(item.snippet_viewset.get_url_name("decide"), args=[quote(item.pk)])
+
+
+def noun(model, count):
+    return model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
 
 
 def status_column():
@@ -111,9 +109,6 @@ def radio_filter(label, choices, empty_label, **kwargs):
     )
 
 
-# == The queues ==
-
-
 class QueueFilterSet(WagtailFilterSet):
     """With no status chosen, a queue shows what waits (see `QueueView`)."""
 
@@ -122,9 +117,7 @@ class QueueFilterSet(WagtailFilterSet):
 
 class ApproveBulkAction(SnippetBulkAction):
     """Approve several waiting items at once; a rejection needs its own reason, so is never bulk.
-
-    `ModerationViewSet` makes one subclass per model that has a `bulk_template`.
-    """
+    `ModerationViewSet` makes one subclass per model with a `bulk_template`."""
 
     display_name = "Approve"
     action_type = "approve"
@@ -159,20 +152,16 @@ class ApproveBulkAction(SnippetBulkAction):
         return len(objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        meta = self.models[0]._meta
-        noun = meta.verbose_name if num_parent_objects == 1 else meta.verbose_name_plural
-        return f"{num_parent_objects} {noun} {self.moderated.bulk_done}."
+        count = num_parent_objects
+        return f"{count} {noun(self.models[0], count)} {self.moderated.bulk_done}."
 
 
 class QueueView(IndexView):
-    """A moderation queue: each item links to its decision, and its history where kept.
-
-    Wagtail's footer would offer every bulk action registered for snippets, delete included,
-    so the queue's template offers only its own approval, and only to those who may take it.
-    """
+    """A queue: each item links to its decision, and its history where kept. Its template offers
+    only its own approval (Wagtail's footer would offer delete too), to those who may take it."""
 
     moderated = None
-    history_url_name = None  # set by the viewset, as for the other views
+    history_url_name = None
 
     def get_filterset_kwargs(self):
         # Waiting items unless a status (even "any") was chosen; filters read the queue's items.
@@ -187,18 +176,19 @@ class QueueView(IndexView):
         columns = super().columns
         if self.moderated.bulk_template is None:
             columns = [c for c in columns if not isinstance(c, BulkActionsCheckboxColumn)]
-        if label := getattr(self.moderated, "title_label", None):
-            columns[1 if self.moderated.bulk_template else 0].label = label
+        if self.moderated.title_label:
+            columns[1 if self.moderated.bulk_template else 0].label = self.moderated.title_label
         return columns
 
     def get_list_more_buttons(self, instance):
         buttons = []
         if edit_url := self.get_edit_url(instance):
-            label = self.moderated.decide_label
-            buttons.append(MenuItem(label, url=edit_url, icon_name="tasks", priority=10))
+            buttons.append(
+                MenuItem(self.moderated.decide_label, url=edit_url, icon_name="tasks", priority=10)
+            )
         if self.moderated.history and self.user_has_permission("change"):
-            history_url = reverse(self.history_url_name, args=(quote(instance.pk),))
-            buttons.append(MenuItem("History", url=history_url, icon_name="history", priority=20))
+            url = reverse(self.history_url_name, args=(quote(instance.pk),))
+            buttons.append(MenuItem("History", url=url, icon_name="history", priority=20))
         return buttons
 
     def get_context_data(self, *args, **kwargs):
@@ -266,10 +256,10 @@ class DecisionView(BaseObjectMixin, PermissionCheckedMixin, WagtailAdminTemplate
         return self.refused() or super().post(request, *args, **kwargs)
 
     def refused(self):
-        if (warning := self.moderated.refusal(self.object)) is None:
-            return None
-        messages.warning(self.request, warning)
-        return redirect(self.index_url_name)
+        if warning := self.moderated.refusal(self.object):
+            messages.warning(self.request, warning)
+            return redirect(self.index_url_name)
+        return None
 
     def get_page_title(self):
         return capfirst(self.model._meta.verbose_name)
@@ -289,7 +279,6 @@ class DecisionView(BaseObjectMixin, PermissionCheckedMixin, WagtailAdminTemplate
     def history_url(self):
         if self.moderated.history:
             return reverse(self.history_url_name, args=(quote(self.object.pk),))
-        return None
 
     def get_initial(self):
         return self.moderated.initial(self.subject)
@@ -310,8 +299,7 @@ class DecisionView(BaseObjectMixin, PermissionCheckedMixin, WagtailAdminTemplate
     def form_invalid(self, form):
         # The page shows the item as it is now, so a decision sent from it is on that version.
         form.data = form.data.copy()
-        for name, value in self.get_initial().items():
-            form.data[name] = value
+        form.data.update(self.get_initial())  # QueryDict: the value given last is the one read
         messages.validation_error(
             self.request, "The decision could not be saved. Correct the errors below.", form
         )
@@ -336,15 +324,15 @@ class QueueSummaryItem(SummaryItem):
 
     def __init__(self, request, viewset, order):
         super().__init__(request)
-        self.viewset = viewset
-        self.order = order
+        self.viewset, self.moderated, self.order = viewset, viewset.moderated, order
 
     def get_context_data(self, parent_context):
-        count = self.viewset.moderated.waiting().count()
-        meta = self.viewset.model._meta
-        noun = meta.verbose_name if count == 1 else meta.verbose_name_plural
+        count = self.moderated.waiting().count()
+        text = self.moderated.waiting_text.format(
+            count=count, noun=noun(self.moderated.model, count)
+        )
         return {
-            "text": self.viewset.moderated.waiting_text.format(count=count, noun=noun),
+            "text": text,
             "url": reverse(self.viewset.get_url_name("list")),
             "icon": self.viewset.icon,
         }

@@ -1,3 +1,5 @@
+from functools import partial
+
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.log_actions import LogFormatter
@@ -45,14 +47,25 @@ register_permission_policy(
 class RejectFormatter(LogFormatter):
     """A rejection in an item's history, with the reason the author was given."""
 
-    kind = None
+    def __init__(self, kind):
+        self.kind, self.label = kind, f"Reject {kind.lower()}"
 
     def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason")
-        if reason:
-            # Plain text: the history view escapes it.
+        # Plain text: the history view escapes it.
+        if reason := (log_entry.data or {}).get("reason"):
             return f"{self.kind} rejected. Reason given: “{reason}”"
         return f"{self.kind} rejected"
+
+
+class CloseReportsFormatter(LogFormatter):
+    label = "Close reports"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        count = len(data.get("reports", []))
+        closed = f"{count} report{'s' if count != 1 else ''} closed"
+        kept = data.get("outcome") != moderation.REPORT_WITHDRAWN
+        return f"{closed}: kept as it is" if kept else f"{closed}: withdrawn"
 
 
 @hooks.register("register_log_actions")
@@ -62,27 +75,9 @@ def register_moderation_actions(actions):
         (Tip, moderation.APPROVE_TIP, moderation.REJECT_TIP),
         (Photo, moderation.APPROVE_PHOTO, moderation.REJECT_PHOTO),
     ]:
-        kind = model.kind
-        actions.register_action(approve, f"Approve {kind.lower()}", f"{kind} approved")
-        actions.register_action(reject)(
-            type(
-                f"Reject{kind}Formatter",
-                (RejectFormatter,),
-                {"kind": kind, "label": f"Reject {kind.lower()}"},
-            )
-        )
-
-    @actions.register_action(moderation.CLOSE_REPORTS)
-    class CloseReportsFormatter(LogFormatter):
-        label = "Close reports"
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            count = len(data.get("reports", []))
-            closed = f"{count} report{'s' if count != 1 else ''} closed"
-            if data.get("outcome") == moderation.REPORT_WITHDRAWN:
-                return f"{closed}: withdrawn"
-            return f"{closed}: kept as it is"
+        actions.register_action(approve, f"Approve {model.kind.lower()}", f"{model.kind} approved")
+        actions.register_action(reject)(partial(RejectFormatter, model.kind))
+    actions.register_action(moderation.CLOSE_REPORTS)(CloseReportsFormatter)
 
 
 class ModerationGroup(SnippetViewSetGroup):
