@@ -119,6 +119,7 @@ def found(request, asked):
         "per_page": query.per_page,
         "sort": query.sort,
         "engine": asked.results.engine,
+        "relaxed": asked.results.relaxed,
         "results": product_results(request, asked.results),
         "facets": {
             facet.param: [

@@ -139,6 +139,11 @@ class SearchResponse(Schema):
     per_page: int
     sort: str
     engine: Literal["elasticsearch", "database"]
+    relaxed: bool = Field(
+        description="True when every word found fewer than three products, so the results "
+        "are those matching most of the words (all of one or two, three quarters of more), "
+        "those matching more words first."
+    )
     results: list[Result]
     facets: Facets
     chosen: list[Chosen] = Field(description="The filters in force, as sent.")

@@ -23,7 +23,13 @@ def get_backend():
 
 def search_products(query, typos=False):
     """Results for a query. With `typos`, words that find nothing as typed are tried again
-    allowing for misspellings, where the backend can."""
+    allowing for misspellings, where the backend can.
+
+    The order is every word, then most of the words (relaxed, inside backend.search), then
+    misspellings: relaxed matching finds the words as typed, which the person can see in
+    the results, and both implementations do it alike, while only Elasticsearch matches
+    misspellings. A misspelt word of a query of one or two words is never relaxed away
+    (relaxed needs all of them), so the typo retry still finds "kettel tipper"."""
     backend = get_backend()
     results = backend.search(query)
     if typos and not results.total and query.words and backend.matches_typos:

@@ -7,7 +7,24 @@ from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, TermsFacet
 
 from search.documents import CARD_FIELDS, ProductDocument
 from search.facets import FACETS
+from search.text import phrases
 
+# Relaxed matching: when every word finds fewer products than this, most of the words are
+# enough. Below three a person has little to choose from, and people describing a problem
+# ("bath too high to step into") often use a word no product holds; at three or more the
+# exact answer is kept, as more words matched are worth more than more products.
+RELAX_BELOW = 3
+
+
+def required_matches(count):
+    """How many of `count` concepts a relaxed match needs: all of one or two, three quarters
+    (rounded down) of more: Elasticsearch's minimum_should_match "2<75%"."""
+    return count if count <= 2 else count * 3 // 4
+
+
+# A concept matched in a relaxed search scores this: more than the BM25 scores of every
+# field's weight added up for a query of up to MAX_QUERY_LENGTH characters.
+RELAXED_BOOST = 10_000
 MAX_PAGE = 400  # deeper pages than anyone reads cost Elasticsearch more than they are worth
 
 # name: (label, [(field, descending), ...]); every sort ends on the product's id, so pages
@@ -80,10 +97,20 @@ class ProductSearch(FacetedSearch):
     default_filters = {facet.name: list(facet.default) for facet in FACETS if facet.default}
 
     def __init__(
-        self, query=None, filters=None, sort="relevance", *, index=None, using=None, fuzzy=False
+        self,
+        query=None,
+        filters=None,
+        sort="relevance",
+        *,
+        index=None,
+        using=None,
+        fuzzy=False,
+        relaxed=False,
     ):
         # Typo tolerance: each word may be an edit or two away (Elasticsearch only).
         self.fuzzy = fuzzy
+        # Most of the words, not all (search.types.required_matches).
+        self.relaxed = relaxed
         self.index = index
         self.using = using or "default"
         filters = {**self.default_filters, **(filters or {})}
@@ -114,7 +141,29 @@ class ProductSearch(FacetedSearch):
             matched.update(fuzziness="AUTO", prefix_length=1)
         weights = [Q("match", **{field.split("^")[0]: {**words, "boost": weight(field)}})
                    for field in self.fields]  # fmt: skip
-        return search.query(Q("bool", must=[Q("match", text=matched)], should=weights))
+        must = self.most_words(query) if self.relaxed else Q("match", text=matched)
+        return search.query(Q("bool", must=[must], should=weights))
+
+    def most_words(self, query):
+        """Each concept (search.text.phrases) searched alone, enough of them to match; each
+        scores RELAXED_BOOST, more than all the fields' weights, so more words rank first."""
+        found = phrases(query)
+        each = [
+            Q(
+                "constant_score",
+                filter=Q(
+                    "match",
+                    text={
+                        "query": words,
+                        "operator": "and",
+                        "auto_generate_synonyms_phrase_query": False,
+                    },
+                ),
+                boost=RELAXED_BOOST,
+            )  # fmt: skip
+            for words, _ in found
+        ]
+        return Q("bool", should=each, minimum_should_match=required_matches(len(found)))
 
     def highlight(self, search):
         return search.highlight(

@@ -32,9 +32,12 @@ PURGE_INTERVAL = timedelta(days=1)
 PURGE_DUE_KEY = "search-log:purged-recently"
 
 
-def record_search(query, filters, result_count, took_ms, backend, kind=SearchLog.Kind.SEARCH):
+def record_search(
+    query, filters, result_count, took_ms, backend, kind=SearchLog.Kind.SEARCH, relaxed=False
+):
     """Log one search someone sent: its words, filters, how many results, how long it took
-    in ms, which implementation answered ("elasticsearch" or "database") and its kind.
+    in ms, which implementation answered ("elasticsearch" or "database"), its kind, and
+    whether the results match only most of the words (relaxed).
     Returns the row, or None when there was nothing to log or logging failed.
 
     Only searches people send are logged, never suggestions as they type: those follow each
@@ -46,7 +49,9 @@ def record_search(query, filters, result_count, took_ms, backend, kind=SearchLog
     chosen is not logged. One INSERT; it never raises.
     """
     try:
-        entry = SearchLog.from_search(query, filters, result_count, took_ms, backend, kind)
+        entry = SearchLog.from_search(
+            query, filters, result_count, took_ms, backend, kind, relaxed=relaxed
+        )
         if not entry.query and not entry.filters.keys() - {SORT}:
             return None
         # Inside the caller's transaction a savepoint keeps a failed insert from breaking it.

@@ -132,6 +132,10 @@ class SearchLog(models.Model):
     took_ms = models.PositiveIntegerField(help_text="How long the search took, in milliseconds.")
     backend = models.CharField(max_length=20, choices=Backend.choices)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SEARCH)
+    relaxed = models.BooleanField(
+        default=False,
+        help_text="Every word found too little, so the results match most of the words.",
+    )
 
     objects = SearchLogQuerySet.as_manager()
 
@@ -146,7 +150,9 @@ class SearchLog(models.Model):
         return self.query or "(filters only)"
 
     @classmethod
-    def from_search(cls, query, filters, result_count, took_ms, backend, kind=Kind.SEARCH):
+    def from_search(
+        cls, query, filters, result_count, took_ms, backend, kind=Kind.SEARCH, relaxed=False
+    ):
         """An unsaved row for one search, its words and filters cleaned as the log keeps them."""
         return cls(
             query=clean_text(query or "", QUERY_MAX_LENGTH),
@@ -155,6 +161,7 @@ class SearchLog(models.Model):
             took_ms=max(0, round(took_ms)),
             backend=cls.Backend(backend),
             kind=cls.Kind(kind),
+            relaxed=bool(relaxed),
         )
 
 

@@ -53,7 +53,14 @@ class Search:
         filters = {param: values for param, values in filters.items() if values}
         filters[SORT] = self.query.sort
         results = self.results
-        record_search(self.query.text, filters, results.total, results.took_ms, results.engine)
+        record_search(
+            self.query.text,
+            filters,
+            results.total,
+            results.took_ms,
+            results.engine,
+            relaxed=results.relaxed,
+        )
 
     @property
     def pages(self):

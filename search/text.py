@@ -11,7 +11,9 @@ than as different answers.
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import cache, lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -158,6 +160,49 @@ STOP_WORDS = frozenset(
 )
 
 
+# == Filler ==
+
+FILLER_FILE = Path(__file__).with_name("filler.txt")
+# A lowercase word, with at most one straight apostrophe between letters: "can't".
+FILLER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+class FillerFileError(ValueError):
+    """A line of the filler file that is not one word, or a word already listed."""
+
+
+def parse_filler(lines: Iterable[str], source: str = "filler") -> frozenset[str]:
+    """The words of a filler file, one a line; comments and blank lines are skipped.
+
+    Raises FillerFileError naming the line when a line is not one well-formed word, or
+    repeats a word of an earlier line.
+    """
+    words = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        where = f"{source}, line {number} [{line}]"
+        if len(line.split()) > 1 or "," in line:
+            raise FillerFileError(f"{where}: one word a line")
+        if not FILLER_WORD.fullmatch(line):
+            raise FillerFileError(
+                f"{where}: a word must be lowercase ASCII letters, with at most one straight "
+                "apostrophe (') between letters"
+            )
+        if line in words:
+            raise FillerFileError(f"{where}: [{line}] is already on line {words[line]}")
+        words[line] = number
+    return frozenset(words)
+
+
+@cache
+def load_filler() -> frozenset[str]:
+    """The words of search/filler.txt, read once per process."""
+    with FILLER_FILE.open(encoding="utf-8") as lines:
+        return parse_filler(lines, source=FILLER_FILE.name)
+
+
 def _matches(terms, rules):
     """(start, length, rule) of each synonym phrase in the terms, longest first at each word."""
     longest = max((len(phrase) for phrase in rules), default=1)
@@ -174,8 +219,15 @@ def _matches(terms, rules):
             at += 1
 
 
+def meaningless(token):
+    """Whether a word is a stop word or filler: "the", "my", "can't" or "can’t"."""
+    word = fold(token.lower())
+    return word in STOP_WORDS or word in load_filler()
+
+
 def searchable(text):
-    """The query's words without its stop words, unless they are part of a synonym.
+    """The query's words without its stop words and filler, unless they are part of a
+    synonym; all of them when nothing else is left.
 
     Both implementations search for this text, so they drop the same words.
     """
@@ -183,10 +235,22 @@ def searchable(text):
     terms = [normalise(token) for token in tokens]
     kept = []
     for at, length, rule in _matches(terms, synonym_rules()):
-        if rule is None and tokens[at].lower() in STOP_WORDS:
+        if rule is None and meaningless(tokens[at]):
             continue
         kept += tokens[at : at + length]
     return " ".join(kept) if kept else text
+
+
+def phrases(text):
+    """[(words as typed, concept)], one for each different concept of `concepts(text)`, in
+    order: what relaxed matching counts, each searched as its own words."""
+    tokens = tokenize(text)
+    terms = [normalise(token) for token in tokens]
+    found = {}
+    for at, length, rule in _matches(terms, synonym_rules()):
+        concept = frozenset(rule) if rule else frozenset({(stem(terms[at]),)})
+        found.setdefault(concept, " ".join(tokens[at : at + length]))
+    return [(words, concept) for concept, words in found.items()]
 
 
 def concepts(text):

@@ -8,8 +8,8 @@ tests/elasticsearch/test_contract.py holds them to that.
 from dataclasses import dataclass, field
 
 from products.models import PRODUCTS_PER_PAGE
-from search.faceted import ProductSearch
-from search.text import analyse, searchable
+from search.faceted import ProductSearch, required_matches
+from search.text import analyse, meaningless, phrases, searchable, tokenize
 
 AUTOCOMPLETE_SIZE = 8
 AUTOCOMPLETE_MAX_LENGTH = 100
@@ -38,6 +38,16 @@ class Query:
         return text if analyse(text) else ""
 
     @property
+    def relaxable(self):
+        """Whether relaxed matching could find more: three concepts or more, not all filler
+        (a query of only filler keeps its words but asks for nothing)."""
+        words = self.words
+        if all(meaningless(token) for token in tokenize(words)):
+            return False
+        count = len(phrases(words))
+        return required_matches(count) < count
+
+    @property
     def offset(self):
         return (self.page - 1) * self.per_page
 
@@ -61,6 +71,8 @@ class Results:
     took_ms: float = 0.0
     # The words found nothing as typed, so these are matches for words spelt nearly so.
     fuzzy: bool = False
+    # Every word found too little (RELAX_BELOW), so these match most of the words.
+    relaxed: bool = False
 
 
 @dataclass

@@ -8,6 +8,7 @@ date is decided here, once, for all of them. A backend that cannot answer raises
 search.types.SearchUnavailable, never its own errors.
 """
 
+from search.faceted import RELAX_BELOW
 from search.indexing import (
     HASH,
     batches,
@@ -27,7 +28,20 @@ class SearchBackend:
     # == Searching ==
 
     def search(self, query, *, fuzzy=False):
-        """Results for a search.types.Query."""
+        """Results for a search.types.Query: products matching every word, or, when those are
+        fewer than RELAX_BELOW and matching most of the words finds more, those (relaxed)."""
+        results = self.match(query, fuzzy=fuzzy)
+        if fuzzy or results.total >= RELAX_BELOW or not query.relaxable:
+            return results
+        relaxed = self.match(query, relaxed=True)
+        if relaxed.total <= results.total:
+            return results
+        relaxed.took_ms += results.took_ms
+        return relaxed
+
+    def match(self, query, *, fuzzy=False, relaxed=False):
+        """Results for a Query matching every word (or a synonym of it), or with `relaxed`
+        as many as search.types.required_matches asks, those matching more words first."""
         raise NotImplementedError
 
     def autocomplete(self, text, size):

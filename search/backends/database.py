@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from search.backends.base import SearchBackend
 from search.documents import AVAILABLE, CARD_FIELDS, SEARCHED
-from search.faceted import SORTS, ProductSearch, Ranges, Terms, weight
+from search.faceted import SORTS, ProductSearch, Ranges, Terms, required_matches, weight
 from search.indexing import batches, documents_for
 from search.store import SearchDocument, SearchFacetValue, words
 from search.text import TOKEN, analyse, concepts, fold, tokenize
@@ -84,19 +84,24 @@ class DatabaseBackend(SearchBackend):
 
     # == Searching ==
 
-    def search(self, query, *, fuzzy=False):
+    def match(self, query, *, fuzzy=False, relaxed=False):
         started = time.perf_counter()
         wanted = list(dict.fromkeys(concepts(query.words)))  # a repeated word asks nothing more
         documents = SearchDocument.objects.all()
-        for concept in wanted:
-            documents = documents.filter(_concept_in("text", concept))
+        if relaxed:
+            documents = documents.alias(matched=_matched(wanted)).filter(
+                matched__gte=required_matches(len(wanted))
+            )
+        else:
+            for concept in wanted:
+                documents = documents.filter(_concept_in("text", concept))
         chosen = {name: _facet_filter(ProductSearch.facets[name], values)
                   for name, values in query.facet_filters().items()}  # fmt: skip
 
         hits = documents.filter(*chosen.values())
         total = hits.count()
         page = list(
-            _ordered(hits, query.sort, wanted).values_list("product_id", flat=True)[
+            _ordered(hits, query.sort, wanted, relaxed).values_list("product_id", flat=True)[
                 query.offset : query.offset + query.per_page
             ]
         )
@@ -113,6 +118,7 @@ class DatabaseBackend(SearchBackend):
             highlights=self._highlights(cards, query) if wanted else {},
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
+            relaxed=relaxed,
         )
 
     def autocomplete(self, text, size):
@@ -220,12 +226,14 @@ def _counts(facet, documents):
     return {row["value"]: row["n"] for row in rows}
 
 
-def _ordered(documents, sort, wanted):
+def _ordered(documents, sort, wanted, relaxed=False):
     order = []
     for field, descending in SORTS[sort][1]:
         if field == "_score":
             if not wanted:
                 continue  # nothing to score: every document scores the same, as in Elasticsearch
+            if relaxed:
+                order.append(F("matched").desc())  # more words matched first, as Elasticsearch
             documents = documents.annotate(score=_score(wanted))
             order.append(F("score").desc())
         elif field == "product_id":
@@ -239,6 +247,20 @@ def _ordered(documents, sort, wanted):
                 column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
             )
     return documents.order_by(*order)
+
+
+def _matched(wanted):
+    """How many of the concepts the document holds, anywhere."""
+    return _added(
+        [
+            Case(
+                When(_concept_in("text", concept), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for concept in wanted
+        ]  # fmt: skip
+    )
 
 
 def _score(wanted):

@@ -234,7 +234,7 @@ class ElasticsearchBackend(SearchBackend):
         ]
 
     @unavailable_on_failure()
-    def search(self, query, *, fuzzy=False):
+    def match(self, query, *, fuzzy=False, relaxed=False):
         started = time.perf_counter()
         faceted = ProductSearch(
             query.words or None,
@@ -243,6 +243,7 @@ class ElasticsearchBackend(SearchBackend):
             index=self.alias,
             using=self.client,
             fuzzy=fuzzy,
+            relaxed=relaxed,
         )
         response = faceted[query.offset : query.offset + query.per_page].execute()
         facets = {}
@@ -270,4 +271,5 @@ class ElasticsearchBackend(SearchBackend):
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
             fuzzy=fuzzy,
+            relaxed=relaxed,
         )
