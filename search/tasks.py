@@ -6,6 +6,8 @@ run again later, so an update is never lost and nobody's save waits for it.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,6 +22,8 @@ from search.types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 QUEUE = "search"
+# Products queued inside reindex_once(), per thread: another thread's saves are its own.
+_gathering = threading.local()
 
 
 @task(queue_name=QUEUE)
@@ -51,8 +55,26 @@ def retry(task, args, attempt, what):
 def queue_reindex(product_ids):
     """Reindex these products once the current transaction commits."""
     product_ids = sorted({int(pk) for pk in product_ids})
-    if product_ids:
+    gathered = getattr(_gathering, "ids", None)
+    if gathered is not None:
+        gathered.update(product_ids)
+    elif product_ids:
         transaction.on_commit(lambda: reindex_products.enqueue(product_ids), robust=True)
+
+
+@contextmanager
+def reindex_once():
+    """Within it, this thread's products wait and are reindexed in one task at the end, even
+    when it ends in an error: a bulk load saves and decides on each product many times."""
+    if getattr(_gathering, "ids", None) is not None:
+        yield  # the outermost one queues them
+        return
+    _gathering.ids = set()
+    try:
+        yield
+    finally:
+        gathered, _gathering.ids = _gathering.ids, None
+        queue_reindex(gathered)
 
 
 def queue_admin_search_update(instance):

@@ -4,12 +4,19 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_tasks_db.models import DBTaskResult
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page
 
 from products.models import ProductPage
 from reviews.models import DidThisToo, HelpfulVote, Photo, ProductRating, Review, Tip
+from search.backends.database import DatabaseBackend
+from search.documents import AVAILABLE, DISCONTINUED
+from search.store import SearchDocument
+from search.tasks import reindex_products
+from search.types import Query
+from tests.elasticsearch.helpers import durable_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +79,29 @@ def test_the_demo_loads_as_the_site_would_have_it_and_again_changes_nothing(medi
     run("load_demo", limit=PRODUCTS, members=MEMBERS, reviews=REVIEWS)
 
     assert counts() == before
+
+
+def test_the_load_reindexes_each_product_once_and_search_finds_them_all(
+    settings, django_capture_on_commit_callbacks
+):
+    """Every save, publish and moderation decision asks for a reindex; the load gathers them
+    into one task, after which search holds every product as it is."""
+    durable_tasks(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        run("load_demo", limit=6, members=6, reviews=12)
+
+    (task,) = DBTaskResult.objects.filter(task_path="search.tasks.reindex_products")
+    products = ProductPage.objects.live()
+    assert task.args_kwargs["args"] == [sorted(products.values_list("pk", flat=True))]
+    reindex_products.call(*task.args_kwargs["args"])
+    assert set(SearchDocument.objects.values_list("pk", flat=True)) == {p.pk for p in products}
+    for rating in ProductRating.objects.all():
+        document = SearchDocument.objects.get(pk=rating.product_id).document
+        assert document["review_count"] == rating.review_count
+    every = {"availability": [AVAILABLE, DISCONTINUED]}
+    for product in products:
+        found = DatabaseBackend().search(Query(text=product.title, filters=every))
+        assert product.pk in found.ids
 
 
 def test_an_interrupted_load_carries_on_and_reuses_images():

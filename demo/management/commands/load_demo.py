@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from demo.contributions import DEFAULT_REVIEWS
 from demo.people import DEFAULT_MEMBERS
+from search.tasks import reindex_once
 
 
 class Command(BaseCommand):
@@ -22,5 +23,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit=None, members, reviews, verbosity=1, **options):
         streams = {"stdout": self.stdout, "stderr": self.stderr, "verbosity": verbosity}
-        call_command("load_demo_catalogue", limit=limit, **streams)
-        call_command("load_demo_contributions", members=members, reviews=reviews, **streams)
+        with reindex_once():  # one reindex of the products for both parts
+            call_command("load_demo_catalogue", limit=limit, **streams)
+            call_command("load_demo_contributions", members=members, reviews=reviews, **streams)

@@ -8,6 +8,7 @@ from demo.catalogue import DEFAULT_SEED, CatalogueError, build_catalogue
 from demo.catalogue_loader import MissingTaxonomyError, load
 from demo.progress import progress_bar, quiet_loggers
 from products.models import ProductIndexPage
+from search.tasks import reindex_once
 
 
 class Command(BaseCommand):
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         with (
             quiet_loggers(verbosity),
             progress_bar(self, len(specs), "Demo catalogue", " products", verbosity) as bar,
+            reindex_once(),  # each product is saved three times; one reindex when all are in
         ):
             try:
                 result = load(specs, index, progress=bar)

@@ -11,6 +11,7 @@ from demo.contributions_loader import load
 from demo.people import DEFAULT_MEMBERS
 from demo.progress import progress_bar, quiet_loggers
 from products.models import ProductPage
+from search.tasks import reindex_once
 
 
 class Command(BaseCommand):
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         with (
             quiet_loggers(verbosity),
             progress_bar(self, wanted.size, "Demo contributions", " items", verbosity) as bar,
+            reindex_once(),  # every decision on a review reindexes its product; once will do
         ):
             try:
                 result = load(wanted, pages, progress=bar)
