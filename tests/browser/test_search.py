@@ -178,3 +178,16 @@ def test_without_javascript_the_filters_stay_open_on_a_phone(new_context, produc
     expect(page.locator("#result-count")).to_have_text("1 product found.")
     # The page opens at the count, past the box and the filters.
     assert page.evaluate("window.scrollY") > 0
+
+
+def test_results_matching_some_of_the_words_say_so_with_the_count(page, products):
+    """No product holds "kettle", "grab rail" and "bath"; the grab rails hold two of them."""
+    page.goto("/search/?q=kettle+grab+rail+bath#result-count")
+    count = page.locator("#result-count")
+    expect(count).to_have_text("2 products found.")
+    message = "Showing products that match some of your words."
+    expect(page.locator("#result-relaxed")).to_have_text(message)
+    # Read out with the count, which has focus when the page opens at it.
+    expect(count).to_have_accessible_description(message)
+    expect(page.locator(".card__title")).to_have_text(["Chrome grab rail", "Suction grab rail"])
+    assert not violations(page)
