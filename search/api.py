@@ -28,6 +28,7 @@ from search.api_schemas import (
 from search.engine import autocomplete
 from search.facets import FACETS
 from search.params import WordsForm
+from search.picks import picks_for
 from search.service import Search
 from search.types import SearchUnavailable
 
@@ -121,6 +122,7 @@ def found(request, asked):
         "engine": asked.results.engine,
         "relaxed": asked.results.relaxed,
         "results": product_results(request, asked.results),
+        "picks": [result(request, pick) for pick in picks_for(query)],
         "facets": {
             facet.param: [
                 {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
@@ -177,20 +179,23 @@ def product_results(request, results):
         card = results.cards.get(product_id)
         if card is None:
             continue
-        marked = results.highlights.get(product_id, {})
-        listed.append(
-            {
-                "id": product_id,
-                "title": card["name"],
-                "url": request.build_absolute_uri(card["url"]),
-                "summary": card.get("summary") or "",
-                "manufacturer": card.get("manufacturer"),
-                "price_low": card.get("price_low"),
-                "price_high": card.get("price_high"),
-                "rating": card.get("rating"),
-                "review_count": card.get("review_count") or 0,
-                "tip_count": card.get("tip_count") or 0,
-                "highlight": {name: str(marked[name]) for name in HIGHLIGHTED if name in marked},
-            }
-        )
+        listed.append(result(request, card, results.highlights.get(product_id, {})))
     return listed
+
+
+def result(request, card, marked=None):
+    """One product from its card fields (a hit's, or a document's for an editors' pick)."""
+    marked = marked or {}
+    return {
+        "id": card["product_id"],
+        "title": card["name"],
+        "url": request.build_absolute_uri(card["url"]),
+        "summary": card.get("summary") or "",
+        "manufacturer": card.get("manufacturer"),
+        "price_low": card.get("price_low"),
+        "price_high": card.get("price_high"),
+        "rating": card.get("rating"),
+        "review_count": card.get("review_count") or 0,
+        "tip_count": card.get("tip_count") or 0,
+        "highlight": {name: str(marked[name]) for name in HIGHLIGHTED if name in marked},
+    }

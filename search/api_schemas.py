@@ -145,6 +145,12 @@ class SearchResponse(Schema):
         "those matching more words first."
     )
     results: list[Result]
+    picks: list[Result] = Field(
+        description="Editors' picks for these words, on the first page only: products editors "
+        "recommend for this query, live and satisfying the filters in force, in their order. "
+        "They are not counted in `total` unless they match the words, when they are also in "
+        "`results`."
+    )
     facets: Facets
     chosen: list[Chosen] = Field(description="The filters in force, as sent.")
 

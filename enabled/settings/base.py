@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "reviews",
     "search",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
