@@ -5,23 +5,36 @@ period, then the searches themselves, newest first. It costs the same few querie
 long the log is: a count and a page of rows for the list, one grouped query per summary.
 """
 
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from modelsearch.utils import normalise_query_string
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from search.faceted import SORTS
 from search.facets import BY_PARAM, FACETS, Choices
-from search.models import SORT, SearchLog
+from search.models import SORT, QueryCount, SearchLog
 
 VIEW_PERMISSION = "search.view_searchlog"
+ADD_PICK_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
 SUMMARY_LENGTH = 20
+
+
+@dataclass(frozen=True)
+class PickableCount(QueryCount):
+    pick_url: str = ""
+    pick_action: str = ""
 
 
 class SearchLogMenuItem(MenuItem):
@@ -147,6 +160,33 @@ class SearchLogView(ReportView):
             period=self.period_in_words(),
             retention_days=settings.SEARCH_LOG_DAYS,
             most_searched=searches.query_counts(SUMMARY_LENGTH),
-            nothing_found=searches.without_results().query_counts(SUMMARY_LENGTH),
+            nothing_found=self.with_pick_links(
+                searches.without_results().query_counts(SUMMARY_LENGTH)
+            ),
         )
         return context
+
+    def with_pick_links(self, rows):
+        """Each row with a link to add an editors' pick for its words (search.picks), or to
+        edit the picks it has, for those who may."""
+        if not self.request.user.has_perm(ADD_PICK_PERMISSION):
+            return rows
+        add = reverse("wagtailsearchpromotions:add")
+        normalised = {row.query: normalise_query_string(row.query) for row in rows}
+        picked = dict(
+            Query.objects.filter(query_string__in=normalised.values(), editors_picks__isnull=False)
+            .values_list("query_string", "pk")
+            .distinct()
+        )
+        linked = []
+        for row in rows:
+            if query_id := picked.get(normalised[row.query]):
+                url = reverse("wagtailsearchpromotions:edit", args=[query_id])
+                action = "Edit its editors’ picks"
+            else:
+                url, action = (
+                    f"{add}?{urlencode({'query_string': row.query})}",
+                    "Add an editors’ pick",
+                )
+            linked.append(PickableCount(**asdict(row), pick_url=url, pick_action=action))
+        return linked

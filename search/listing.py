@@ -20,6 +20,7 @@ from products.models import ProductPage
 from search.engine import search_products
 from search.faceted import SORTS
 from search.facets import FACETS, CategoryFacet
+from search.picks import picks_for
 from search.service import Search
 from search.text import STOP_WORDS, analyse, tokenize
 from search.types import Query
@@ -135,22 +136,21 @@ class Listing:
 
     @cached_property
     def products(self):
-        """This page's products as cards, from the hits: only their photos are loaded."""
+        """This page's products as cards, from the hits: only their photos are loaded.
+        A product shown as an editors' pick above is not repeated."""
         if not self.results or not self.results.ids:
             return []
         cards = self.results.cards
-        wanted = {cards[pk].get("image_id") for pk in self.results.ids if pk in cards}
-        wanted.discard(None)
-        images = {}
-        if wanted:
-            images = get_image_model().objects.prefetch_renditions(CARD_RENDITION).in_bulk(wanted)
-        return [
-            Card.from_hit(
-                cards[pk], images.get(cards[pk].get("image_id")), self.results.highlights.get(pk)
-            )
-            for pk in self.results.ids
-            if pk in cards
-        ]
+        picked = {pick.pk for pick in self.picks}
+        found = [cards[pk] for pk in self.results.ids if pk in cards and pk not in picked]
+        return _cards(found, self.results.highlights)
+
+    @cached_property
+    def picks(self):
+        """Editors' picks for the words, as cards (search.picks says which are shown)."""
+        if not self.results:
+            return []
+        return _cards(picks_for(self.query))
 
     @cached_property
     def page_obj(self):
@@ -259,6 +259,21 @@ class Listing:
         if not found.total:
             return None
         return {"text": suggestion, "url": self.url(q=suggestion), "count": found.total}
+
+
+def _cards(hits, highlights=None):
+    """Cards for search hits or documents (both hold CARD_FIELDS), loading only photos."""
+    wanted = {fields.get("image_id") for fields in hits} - {None}
+    images = {}
+    if wanted:
+        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION).in_bulk(wanted)
+    highlights = highlights or {}
+    return [
+        Card.from_hit(
+            fields, images.get(fields.get("image_id")), highlights.get(fields["product_id"])
+        )
+        for fields in hits
+    ]
 
 
 def vocabulary():

@@ -2,7 +2,7 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from wagtail import hooks
 
-from search import admin_views
+from search import admin_views, picks_admin
 
 admin_urls = [
     path("", admin_views.SearchLogView.as_view(), name="index"),
@@ -13,6 +13,20 @@ admin_urls = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("reports/search-log/", include((admin_urls, "search_log")))]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_pick_urls():
+    # At Wagtail's own addresses for adding and editing picks, and ahead of its, so every
+    # link there (its index, our search log) reaches the views that keep picks to products.
+    return [
+        path("searchpicks/add/", picks_admin.PickCreateView.as_view(), name="search_pick_add"),
+        path(
+            "searchpicks/<int:query_id>/",
+            picks_admin.PickEditView.as_view(),
+            name="search_pick_edit",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
