@@ -3,7 +3,9 @@
 One product per distinct combination of filled and empty fields, body blocks and inline
 rows, then products until every kind of value each field holds (text with characters
 HTML escapes, a maker without a website) is among them: a quarter of the catalogue, for
-the tests that save demo products unchanged through the editor.
+the tests that save demo products unchanged through the editor. A smaller sample still
+holds every state each field takes on its own (empty, filled, which keys or blocks, one
+row or several) and every kind of value, for the browser, whose widgets each see one field.
 """
 
 import dataclasses
@@ -73,3 +75,29 @@ def spec_fields(spec):
 
 def chosen_products():
     return representatives((spec, spec_fields(spec)) for spec in build_catalogue())
+
+
+def features(values):
+    """Each field's filled state and kind of value, one field at a time."""
+    return {(name, "filled", filled(value)) for name, value in values.items()} | {
+        (name, "kind", kind(value)) for name, value in values.items()
+    }
+
+
+def covering(rows):
+    """Few rows that between them hold every field's every state and kind.
+
+    Greedy: the row adding most that is not yet held, the first of equals, until all is.
+    """
+    rows = [(item, features(values)) for item, values in rows]
+    wanted = set().union(*(held for _, held in rows))
+    chosen, held = [], set()
+    while held != wanted:
+        item, new = max(rows, key=lambda row: len(row[1] - held))
+        chosen.append(item)
+        held |= new
+    return chosen
+
+
+def covering_products():
+    return covering((spec, spec_fields(spec)) for spec in build_catalogue())

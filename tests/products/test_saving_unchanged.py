@@ -19,7 +19,15 @@ from demo.catalogue import build_catalogue
 from demo.catalogue_loader import load
 from products.models import Manufacturer, ProductIndexPage, ProductPage
 from taxonomy.models import Condition, IsoCategory, Need
-from tests.demo_sample import chosen_products, filled, kind, representatives, spec_fields
+from tests.demo_sample import (
+    chosen_products,
+    covering_products,
+    features,
+    filled,
+    kind,
+    representatives,
+    spec_fields,
+)
 from tests.rendered_forms import RenderedForm
 
 SNIPPET_MODELS = [Manufacturer, Need, Condition, IsoCategory]
@@ -122,6 +130,18 @@ def test_the_chosen_products_cover_every_combination_in_the_demo():
     assert kinds(chosen) == kinds(catalogue)
     # Worth choosing: far fewer than the whole catalogue, more than a handful.
     assert 10 < len(chosen) < len(catalogue) / 2
+
+
+def test_the_browser_sample_holds_every_state_and_kind_of_each_field():
+    """tests/browser/test_admin_editing.py saves these: every widget sees every value."""
+    catalogue = build_catalogue()
+    covering = covering_products()
+
+    def held(specs):
+        return set().union(*(features(spec_fields(spec)) for spec in specs))
+
+    assert held(covering) == held(catalogue)
+    assert len(covering) < len(chosen_products()) / 2
 
 
 @pytest.mark.django_db
