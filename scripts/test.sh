@@ -109,8 +109,11 @@ say "Running pytest ($(elapsed) spent on setup)."
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must allow it.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
+# One worker per CPU (TEST_WORKERS=1 for one process); each file runs whole in one worker,
+# so a module's fixtures (the demo catalogue of the search contract) are built once.
+workers=${TEST_WORKERS:-auto}
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+.venv/bin/python -m pytest -n "$workers" --dist loadfile "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   die "pytest collected no tests: the suite's wiring is broken (pytest exit code 5)."
 fi

@@ -10,6 +10,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
+# Each pytest-xdist worker writes files of its own: tests assert on what a folder holds.
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    MEDIA_ROOT = MEDIA_ROOT.with_name(f"{MEDIA_ROOT.name}-{worker}")
 PRIVATE_MEDIA_ROOT = Path(f"{MEDIA_ROOT}-private")  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
