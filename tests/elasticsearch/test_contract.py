@@ -17,7 +17,7 @@ from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import AVAILABLE, DISCONTINUED, SEARCHED, product_documents
 from search.faceted import SORTS, ProductSearch
-from search.text import analyse
+from search.text import analyse, phrases
 from search.types import Query
 from tests.elasticsearch.helpers import tokens
 
@@ -81,6 +81,18 @@ QUERIES = [
     ("home lift", {}, "relevance"),
     ("Zip boot scooter", {}, "relevance"),  # discontinued: found only when they are included
     ("scooter boot Zip", {"availability": [AVAILABLE, DISCONTINUED]}, "relevance"),
+    # Filler and contractions dropped, however the apostrophe is typed (issue 19, item 1).
+    ("my mum can't hold her cutlery", {}, "relevance"),
+    ("something to help me open jars", {}, "relevance"),
+    ("dad keeps falling at night", {}, "relevance"),
+    ("I need help", {}, "relevance"),  # only filler: the words are kept
+    # Every word finds nothing, most of them find some: relaxed (issue 19, item 2).
+    ("kettle tipper wheelchair", {}, "relevance"),
+    ("bath too high to step into", {}, "relevance"),
+    ("grab rail shower toilet kettle", {}, "name"),
+    ("kettle tipper wheelchair", {"price": ["under_50"]}, "relevance"),
+    ("angled spoon zzzzqx", {}, "relevance"),
+    ("angled spoon handle zzzzqx wrist", {"price": ["under_50"]}, "price"),
 ]
 
 
@@ -258,3 +270,24 @@ def test_each_synonym_finds_the_products_holding_every_word_of_a_term_of_its_gro
                 differ.append((text, len(expected), found.total))
     assert finding >= 50  # the sweep means something: most groups are in the catalogue
     assert not differ, f"{len(differ)} terms find other products, first: {differ[:5]}"
+
+
+# == Relaxed matching (issue 19, item 2) ==
+
+
+# No product holds "zzzzqx"; the angled spoons hold the other words, angled forks all but one.
+@pytest.mark.parametrize("text", ["angled spoon zzzzqx", "angled spoon handle zzzzqx wrist"])
+def test_both_implementations_relax_the_same_queries_and_rank_more_words_first(engines, text):
+    database, elastic = engines
+    query = Query(text=text, per_page=ALL)
+    from_database, from_elastic = database.search(query), elastic.search(query)
+
+    assert from_database.relaxed and from_elastic.relaxed
+    assert from_database.total == from_elastic.total > 0
+    assert database.match(query).total < from_database.total
+    # Products holding more of the words come first, on both.
+    finds = [set(database.match(Query(text=words, per_page=ALL)).ids)
+             for words, _ in phrases(query.words)]  # fmt: skip
+    for results in (from_database, from_elastic):
+        held = [sum(pk in found for found in finds) for pk in results.ids]
+        assert held == sorted(held, reverse=True)

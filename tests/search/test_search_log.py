@@ -94,6 +94,7 @@ def test_the_log_keeps_nothing_about_the_person_searching():
         "took_ms",
         "backend",
         "kind",
+        "relaxed",
     }
 
 
