@@ -167,7 +167,7 @@ def load_demo():
 
     from search.backends.database import DatabaseBackend
 
-    say("Loading the demo (about 2 minutes)...")
+    say("Loading the demo (minutes: see benchmarks/README.md)...")
     call_command("load_demo", verbosity=0)
     say("Indexing it for the database implementation...")
     DatabaseBackend().rebuild()
