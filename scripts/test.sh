@@ -109,11 +109,13 @@ say "Running pytest ($(elapsed) spent on setup)."
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must allow it.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
-# One worker per CPU (TEST_WORKERS=1 for one process); each file runs whole in one worker,
-# so a module's fixtures (the demo catalogue of the search contract) are built once.
+# One worker per CPU (TEST_WORKERS=1 for one process). Tests go out one at a time in
+# pytest-django's order, so a worker never meets a test that needs the migrations' data
+# after one that emptied its database; a costly module fixture (the search contract's demo
+# catalogue) keeps its tests in one worker with pytest.mark.xdist_group.
 workers=${TEST_WORKERS:-auto}
 status=0
-.venv/bin/python -m pytest -n "$workers" --dist loadfile "$@" || status=$?
+.venv/bin/python -m pytest -n "$workers" --dist loadgroup "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   die "pytest collected no tests: the suite's wiring is broken (pytest exit code 5)."
 fi

@@ -8,6 +8,7 @@ match each concept: the order differs from Elasticsearch's scoring, the hits do 
 """
 
 import time
+from collections import defaultdict
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
@@ -105,10 +106,16 @@ class DatabaseBackend(SearchBackend):
                 query.offset : query.offset + query.per_page
             ]
         )
-        facets = {}
-        for name, facet in ProductSearch.facets.items():
-            others = [condition for other, condition in chosen.items() if other != name]
-            facets[name] = _counts(facet, documents.filter(*others))
+        # Each facet counts with every other facet's choices applied; facets with the same
+        # choices to apply (all those not chosen) are counted together.
+        sharing = defaultdict(list)
+        for name in ProductSearch.facets:
+            sharing[tuple(other for other in chosen if other != name)].append(name)
+        counted = {}
+        for others, names in sharing.items():
+            within = documents.filter(*(chosen[other] for other in others))
+            counted.update(_counts(names, within))
+        facets = {name: counted[name] for name in ProductSearch.facets}
         cards = self._cards(page)
         return Results(
             total=total,
@@ -207,23 +214,34 @@ def _in_range(column, limits):
     return condition
 
 
-def _counts(facet, documents):
-    """{value: count} as Elasticsearch's aggregations give them: every range, used terms."""
-    if isinstance(facet, Ranges):
+def _counts(names, documents):
+    """{facet name: {value: count}} as Elasticsearch's aggregations give them: every range,
+    used terms; one query for the named range facets and one for the term facets."""
+    facets = {name: ProductSearch.facets[name] for name in names}
+    ranges = {name: facet for name, facet in facets.items() if isinstance(facet, Ranges)}
+    counts = {name: {} for name in facets}
+    if ranges:
+        every = [(name, key, limits) for name, facet in ranges.items()
+                 for key, limits in facet.ranges.items()]  # fmt: skip
         counted = documents.aggregate(
             **{
-                f"n{i}": Count("pk", filter=_in_range(facet.field, limits))
-                for i, limits in enumerate(facet.ranges.values())
+                f"n{i}": Count("pk", filter=_in_range(ranges[name].field, limits))
+                for i, (name, _, limits) in enumerate(every)
             }  # fmt: skip
         )
-        return {key: counted[f"n{i}"] for i, key in enumerate(facet.ranges)}
-    rows = (
-        SearchFacetValue.objects.filter(field=facet.field, document__in=documents.values("pk"))
-        .values("value")
-        .annotate(n=Count("document_id"))
-        .order_by()
-    )
-    return {row["value"]: row["n"] for row in rows}
+        for i, (name, key, _) in enumerate(every):
+            counts[name][key] = counted[f"n{i}"]
+    terms = {facet.field: name for name, facet in facets.items() if name not in ranges}
+    if terms:
+        rows = (
+            SearchFacetValue.objects.filter(field__in=terms, document__in=documents.values("pk"))
+            .values("field", "value")
+            .annotate(n=Count("document_id"))
+            .order_by()
+        )
+        for row in rows:
+            counts[terms[row["field"]]][row["value"]] = row["n"]
+    return counts
 
 
 def _ordered(documents, sort, wanted, relaxed=False):

@@ -9,6 +9,7 @@ as a set; every other sort must give the same order.
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from demo.datafiles import makers
 from products.models import ProductPage
@@ -22,7 +23,15 @@ from search.types import Query
 from tests.elasticsearch.helpers import tokens
 
 # django_db makes pytest-django set up the test database before the module fixture uses it.
-pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+# The module's catalogue is built once: its tests share one pytest-xdist worker.
+pytestmark = [
+    pytest.mark.elasticsearch,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("search-contract"),
+]
+# Wagtail's own admin search (modelsearch) is not part of the contract: not updating it on
+# every save of the load saves about a third of the load's time. Read at each save.
+NO_ADMIN_SEARCH = {"default": {"BACKEND": "modelsearch.backends.database", "AUTO_UPDATE": False}}
 
 ALL = 10_000  # a page as large as the catalogue, so relevance hits compare as sets
 
@@ -106,7 +115,8 @@ def catalogue(es, index_prefix, django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("load_demo", verbosity=0)
+            with override_settings(WAGTAILSEARCH_BACKENDS=NO_ADMIN_SEARCH):
+                call_command("load_demo", verbosity=0)
             documents = product_documents(ProductPage.objects.live())
             database = DatabaseBackend()
             elastic = ElasticsearchBackend(client=es, alias=f"{index_prefix}contract")
