@@ -80,14 +80,15 @@ def test_account_pages_have_no_axe_violations(page, member):
     page.goto("/account/signup/")
     page.get_by_label("Email address").fill("not an email")
     page.get_by_role("button", name="Create your account").click()
-    assert page.title().startswith("Error:")
+    # Waits for the answer: the title read at once may be the page still loading.
+    expect(page).to_have_title(re.compile(r"^Error:"))
     problems += problems_on(page, "sign up, with errors")
 
     page.goto("/account/login/")
     page.get_by_label("Email address").fill(EMAIL)
     page.get_by_label("Password", exact=True).fill("wrong")
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     problems += problems_on(page, "sign in, with errors")
 
     sign_in(page)
@@ -107,7 +108,7 @@ def test_account_pages_have_no_axe_violations(page, member):
     page.get_by_label("Display name").fill("")
     page.get_by_label("Tremor").check()
     page.get_by_role("button", name="Save your profile").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     problems += problems_on(page, "profile, with errors")
 
     assert not problems, "problems on account pages:\n\n" + "\n\n".join(problems)
