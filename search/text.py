@@ -244,12 +244,9 @@ def searchable(text):
 def phrases(text):
     """[(words as typed, concept)], one for each different concept of `concepts(text)`, in
     order: what relaxed matching counts, each searched as its own words."""
-    tokens = tokenize(text)
-    terms = [normalise(token) for token in tokens]
     found = {}
-    for at, length, rule in _matches(terms, synonym_rules()):
-        concept = frozenset(rule) if rule else frozenset({(stem(terms[at]),)})
-        found.setdefault(concept, " ".join(tokens[at : at + length]))
+    for words, concept in _typed_concepts(text):
+        found.setdefault(concept, words)
     return [(words, concept) for concept, words in found.items()]
 
 
@@ -261,8 +258,13 @@ def concepts(text):
     when, for every concept, it holds every word of one of the phrases, in any order and
     anywhere: Elasticsearch's match query with auto_generate_synonyms_phrase_query off.
     """
-    terms = [normalise(token) for token in tokenize(text)]
-    return [
-        frozenset(rule) if rule else frozenset({(stem(terms[at]),)})
-        for at, length, rule in _matches(terms, synonym_rules())
-    ]
+    return [concept for _, concept in _typed_concepts(text)]
+
+
+def _typed_concepts(text):
+    """(the words as typed, their concept) for each concept of the text, in order."""
+    tokens = tokenize(text)
+    terms = [normalise(token) for token in tokens]
+    for at, length, rule in _matches(terms, synonym_rules()):
+        concept = frozenset(rule) if rule else frozenset({(stem(terms[at]),)})
+        yield " ".join(tokens[at : at + length]), concept
