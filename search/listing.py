@@ -104,6 +104,14 @@ class Chosen:
     remove_url: str
 
 
+@dataclass
+class Offer:
+    """A need the words name in everyday words ("get up"), with the address that chooses it."""
+
+    label: str
+    url: str
+
+
 class Listing:
     """What one listing request asked for and found."""
 
@@ -205,6 +213,21 @@ class Listing:
             for chosen in self.search.chosen
             if (param := chosen.facet.param) not in self.fixed
         ]
+
+    @cached_property
+    def offers(self):
+        """Needs named by the words' everyday phrases (search/everyday.txt), to choose as a
+        filter; none once a need is chosen, as another need would widen the results."""
+        facet = next(facet for facet in FACETS if facet.name == "need")
+        if not self.results or self.search.sent.getlist(facet.param):
+            return []
+        offers = []
+        for term in self.search.everyday:
+            label = facet.label(term.slug, self.search.choices) if term.kind == "need" else None
+            if label is not None:
+                pairs = [(p, v) for p, vs in self.request.GET.lists() if p != "page" for v in vs]
+                offers.append(Offer(label, f"?{urlencode([*pairs, (facet.param, term.slug)])}"))
+        return offers
 
     def url(self, without=None, **changes):
         """This listing's query string with one value taken out or parameters changed."""

@@ -33,11 +33,19 @@ PURGE_DUE_KEY = "search-log:purged-recently"
 
 
 def record_search(
-    query, filters, result_count, took_ms, backend, kind=SearchLog.Kind.SEARCH, relaxed=False
+    query,
+    filters,
+    result_count,
+    took_ms,
+    backend,
+    kind=SearchLog.Kind.SEARCH,
+    relaxed=False,
+    everyday_terms=(),
 ):
     """Log one search someone sent: its words, filters, how many results, how long it took
     in ms, which implementation answered ("elasticsearch" or "database"), its kind, and
-    whether the results match only most of the words (relaxed).
+    whether the results match only most of the words (relaxed), and the terms whose everyday
+    phrases the words hold (search.everyday.Term).
     Returns the row, or None when there was nothing to log or logging failed.
 
     Only searches people send are logged, never suggestions as they type: those follow each
@@ -50,7 +58,14 @@ def record_search(
     """
     try:
         entry = SearchLog.from_search(
-            query, filters, result_count, took_ms, backend, kind, relaxed=relaxed
+            query,
+            filters,
+            result_count,
+            took_ms,
+            backend,
+            kind,
+            relaxed=relaxed,
+            everyday_terms=everyday_terms,
         )
         if not entry.query and not entry.filters.keys() - {SORT}:
             return None

@@ -136,6 +136,12 @@ class SearchLog(models.Model):
         default=False,
         help_text="Every word found too little, so the results match most of the words.",
     )
+    everyday_terms = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Needs, conditions and categories whose everyday phrases the words hold, as "
+        '"need:dressing" (search/everyday.txt).',
+    )
 
     objects = SearchLogQuerySet.as_manager()
 
@@ -151,7 +157,15 @@ class SearchLog(models.Model):
 
     @classmethod
     def from_search(
-        cls, query, filters, result_count, took_ms, backend, kind=Kind.SEARCH, relaxed=False
+        cls,
+        query,
+        filters,
+        result_count,
+        took_ms,
+        backend,
+        kind=Kind.SEARCH,
+        relaxed=False,
+        everyday_terms=(),
     ):
         """An unsaved row for one search, its words and filters cleaned as the log keeps them."""
         return cls(
@@ -162,6 +176,7 @@ class SearchLog(models.Model):
             backend=cls.Backend(backend),
             kind=cls.Kind(kind),
             relaxed=bool(relaxed),
+            everyday_terms=[str(term) for term in everyday_terms],
         )
 
 

@@ -7,8 +7,10 @@ show it: each facet's values with counts, the filters chosen, the number of page
 
 import math
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from search.engine import search_products
+from search.everyday import matched_terms
 from search.faceted import MAX_PAGE
 from search.facets import FACETS, Choices
 from search.log import record_search
@@ -60,7 +62,13 @@ class Search:
             results.took_ms,
             results.engine,
             relaxed=results.relaxed,
+            everyday_terms=self.everyday,
         )
+
+    @cached_property
+    def everyday(self):
+        """The needs, conditions and categories whose everyday phrases the words hold."""
+        return matched_terms(self.query.text)
 
     @property
     def pages(self):
