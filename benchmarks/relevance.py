@@ -256,13 +256,18 @@ def details(judged_set, rankings):
     return "\n".join(lines)
 
 
-def search_demo(judged_set, url):
-    """{implementation: rankings} on the demo, loaded into a throwaway database."""
+def search_demo(judged_set, url, keep=None):
+    """{implementation: rankings} on the demo, loaded into a throwaway database, or into
+    the SQLite file `keep`, loaded there the first time and reused after."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "enabled.settings.test")
+    if keep:
+        os.environ["DATABASE_URL"] = f"sqlite:///{keep.resolve()}"
     import django
 
     django.setup()
+    if keep:
+        return search_kept(judged_set, url, keep)
     from django.db import connection
     from django.test.utils import override_settings, setup_test_environment
 
@@ -279,6 +284,26 @@ def search_demo(judged_set, url):
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+def search_kept(judged_set, url, keep):
+    from django.core.management import call_command
+
+    from products.models import ProductPage
+    from search.backends.database import DatabaseBackend
+
+    call_command("migrate", verbosity=0)
+    media = keep.with_suffix(".media")
+    from django.test.utils import override_settings
+
+    with override_settings(MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(media / "private")):
+        if ProductPage.objects.exists():
+            say(f"Reusing the demo in {keep}; indexing it for the database implementation...")
+            DatabaseBackend().rebuild()
+        else:
+            load_demo()
+        say(f"Searching {len(judged_set)} queries...")
+        return search_all(judged_set, url), "sqlite"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="each query's top 5, judged")
@@ -286,6 +311,9 @@ def main():
                         help="write the figures and each query's first ten here")  # fmt: skip
     parser.add_argument("--no-elasticsearch", action="store_true",
                         help="measure the database implementation only")  # fmt: skip
+    parser.add_argument("--keep", type=Path, metavar="FILE",
+                        help="load the demo into this SQLite file the first time and reuse "
+                        "it after, for trying changes to search quickly")  # fmt: skip
     parser.add_argument("--rankings", type=Path, metavar="PATH",
                         help="score the rankings an earlier --json run wrote against the "
                         "judgements as they are now, without loading the demo")  # fmt: skip
@@ -305,7 +333,7 @@ def main():
             return 2
     else:
         url = "" if args.no_elasticsearch else os.environ.get("ELASTICSEARCH_URL") or DEFAULT_URL
-        rankings, measured["database_vendor"] = search_demo(judged_set, url)
+        rankings, measured["database_vendor"] = search_demo(judged_set, url, args.keep)
 
     by_engine = {engine: figures(judged_set, found) for engine, found in rankings.items()}
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else {}

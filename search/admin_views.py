@@ -93,6 +93,21 @@ def filters_in_words(filters, choices):
     return "; ".join(parts)
 
 
+def understood_in_words(entry, choices):
+    """What the search made of the words: the terms its everyday phrases named, as the
+    filters name them, and whether it matched only some of the words."""
+    facets = {facet.name: facet for facet in FACETS}
+    parts = []
+    for logged in entry.everyday_terms or []:
+        kind, _, slug = logged.partition(":")
+        facet = facets.get(kind)
+        label = facet.label(slug, choices) if facet else None
+        parts.append(f"{facet.legend if facet else kind}: {label or slug}")
+    if entry.relaxed:
+        parts.append("matched some of the words")
+    return "; ".join(parts)
+
+
 class SearchLogView(ReportView):
     page_title = "Search log"
     header_icon = "search"
@@ -109,6 +124,7 @@ class SearchLogView(ReportView):
     columns = [
         Column("query", label="Search", accessor=query_text),
         Column("filters", label="Filters", accessor="filters_named"),
+        Column("understood", label="Understood as", accessor="understood"),
         NumberColumn("result_count", label="Results", sort_key="result_count"),
         Column("backend", label="Answered by", accessor="get_backend_display"),
         Column("kind", label="Kind", accessor="get_kind_display"),
@@ -124,6 +140,7 @@ class SearchLogView(ReportView):
         choices = Choices.load()
         for entry in object_list:
             entry.filters_named = filters_in_words(entry.filters, choices)
+            entry.understood = understood_in_words(entry, choices)
         return super().get_table(object_list)
 
     @cached_property

@@ -3,7 +3,7 @@
 People describe a problem ("can't get up from the sofa") rather than name the need it
 belongs to ("Transfers and positioning"). search/everyday.txt lists, for each term, the
 phrases people use for it; a query holding one of them is offered the term as a filter and
-logged with it. Phrases match on analysed words (search.text.analyse), anywhere in the query.
+logged with it, and products filed under the term match the phrase (search.concepts).
 """
 
 import re
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from search.text import analyse
+from search.text import analyse, tokenize
 
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 
@@ -20,6 +20,9 @@ EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 PHRASE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?(?:[ -][a-z0-9]+(?:'[a-z]+)?)*")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CATEGORY_SLUG = re.compile(r"\d\d(?:-\d\d){0,2}")
+# Whose it is does not change what it is: "do up his buttons" is "do up buttons". These
+# words are left out of phrases and queries alike before they are compared.
+WHOSE = frozenset({"my", "his", "her", "their", "your", "our", "me", "him", "them", "us"})
 # The kind of term, and the search filter (search.facets) that chooses it.
 KINDS = ("need", "condition", "category")
 
@@ -74,7 +77,7 @@ def parse_everyday(lines: Iterable[str], source: str = "everyday") -> dict[tuple
                     f"{where}: phrase [{term}] must be lowercase ASCII letters or digits, "
                     "words separated by single spaces or hyphens"
                 )
-            key = tuple(analyse(term))
+            key = tuple(analyse(" ".join(w for w in tokenize(term) if w not in WHOSE)))
             if key in first_seen:
                 raise EverydayFileError(
                     f"{where}: phrase [{term}] is already on line {first_seen[key]}"
@@ -89,23 +92,3 @@ def load_everyday() -> dict[tuple, Term]:
     """The phrases of search/everyday.txt, read once per process."""
     with EVERYDAY_FILE.open(encoding="utf-8") as lines:
         return parse_everyday(lines, source=EVERYDAY_FILE.name)
-
-
-def matched_terms(text, phrases=None) -> list[Term]:
-    """The terms whose phrases the text holds, once each, in the order they first occur;
-    the longest phrase starting at a word wins."""
-    phrases = load_everyday() if phrases is None else phrases
-    words = analyse(text or "")
-    longest = max((len(phrase) for phrase in phrases), default=0)
-    found = {}
-    at = 0
-    while at < len(words):
-        for length in range(min(longest, len(words) - at), 0, -1):
-            term = phrases.get(tuple(words[at : at + length]))
-            if term is not None:
-                found.setdefault(term, None)
-                at += length
-                break
-        else:
-            at += 1
-    return list(found)

@@ -5,9 +5,9 @@ implementation (search.backends.database) reads the same declaration.
 
 from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, TermsFacet
 
+from search.concepts import concepts, held
 from search.documents import CARD_FIELDS, ProductDocument
 from search.facets import FACETS
-from search.text import phrases
 
 # Relaxed matching: when every word finds fewer products than this, most of the words are
 # enough. Below three a person has little to choose from, and people describing a problem
@@ -25,6 +25,9 @@ def required_matches(count):
 # A concept matched in a relaxed search scores this: more than the BM25 scores of every
 # field's weight added up for a query of up to MAX_QUERY_LENGTH characters.
 RELAXED_BOOST = 10_000
+# A product filed under a need, condition or category that the query names in everyday words
+# ("can't get up" names transfers) weighs as a match of the need's name would.
+TERM_WEIGHT = 3
 MAX_PAGE = 400  # deeper pages than anyone reads cost Elasticsearch more than they are worth
 
 # name: (label, [(field, descending), ...]); every sort ends on the product's id, so pages
@@ -107,7 +110,6 @@ class ProductSearch(FacetedSearch):
         fuzzy=False,
         relaxed=False,
     ):
-        # Typo tolerance: each word may be an edit or two away (Elasticsearch only).
         self.fuzzy = fuzzy
         # Most of the words, not all (search.types.required_matches).
         self.relaxed = relaxed
@@ -128,47 +130,51 @@ class ProductSearch(FacetedSearch):
         return search
 
     def query(self, search, query):
-        """Every word, or a synonym of it, somewhere in the product; the fields weigh the order.
+        """Every concept of the query (search.concepts): its words, or a synonym of them, or
+        a need, condition or category its everyday words name; the fields weigh the order.
 
         A synonym of several words stands for its words, not for a phrase: "big button phone"
         finds "Big-button mobile phone", as any words of a name find it in any order.
         """
         if not query:
             return search
+        wanted = concepts(query)
         words = {"query": query, "auto_generate_synonyms_phrase_query": False}
-        matched = {**words, "operator": "and"}
-        if self.fuzzy:
-            matched.update(fuzziness="AUTO", prefix_length=1)
         weights = [Q("match", **{field.split("^")[0]: {**words, "boost": weight(field)}})
                    for field in self.fields]  # fmt: skip
-        must = self.most_words(query) if self.relaxed else Q("match", text=matched)
+        terms = {term for concept in wanted for term in concept.terms}
+        weights += [Q("constant_score", filter=term_query(term), boost=TERM_WEIGHT)
+                    for term in sorted(terms)]  # fmt: skip
+        if self.relaxed:
+            # Each concept scores RELAXED_BOOST, more than all the weights: more concepts first.
+            each = [Q("constant_score", filter=self.concept_query(concept), boost=RELAXED_BOOST)
+                    for concept in wanted]  # fmt: skip
+            must = Q("bool", should=each, minimum_should_match=required_matches(len(wanted)))
+        else:
+            must = Q("bool", must=[self.concept_query(concept) for concept in wanted])
         return search.query(Q("bool", must=[must], should=weights))
 
-    def most_words(self, query):
-        """Each concept (search.text.phrases) searched alone, enough of them to match; each
-        scores RELAXED_BOOST, more than all the fields' weights, so more words rank first."""
-        found = phrases(query)
-        each = [
-            Q(
-                "constant_score",
-                filter=Q(
-                    "match",
-                    text={
-                        "query": words,
-                        "operator": "and",
-                        "auto_generate_synonyms_phrase_query": False,
-                    },
-                ),
-                boost=RELAXED_BOOST,
-            )  # fmt: skip
-            for words, _ in found
-        ]
-        return Q("bool", should=each, minimum_should_match=required_matches(len(found)))
+    def concept_query(self, concept):
+        """A concept's words, every one of them or a synonym of them, or any of its terms."""
+        either = [term_query(term) for term in sorted(concept.terms)]
+        if concept.typed:
+            matched = {"query": concept.typed, "operator": "and",
+                       "auto_generate_synonyms_phrase_query": False}  # fmt: skip
+            if self.fuzzy:
+                # Typo tolerance: each word may be an edit or two away (Elasticsearch only).
+                matched.update(fuzziness="AUTO", prefix_length=1)
+            either.insert(0, Q("match", text=matched))
+        return either[0] if len(either) == 1 else Q("bool", should=either, minimum_should_match=1)
 
     def highlight(self, search):
         return search.highlight(
             "name", "summary", "contributions", fragment_size=160, number_of_fragments=1
         ).highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+
+
+def term_query(term):
+    field, value = held(term)
+    return Q("term", **{field: value})
 
 
 def weight(field):

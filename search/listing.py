@@ -104,11 +104,20 @@ class Chosen:
     remove_url: str
 
 
+# How an offer of each kind of term reads, before the term's name.
+OFFERED_AS = {
+    "need": "Looking for help with",
+    "condition": "Looking for products for",
+    "category": "Looking for products in",
+}
+
+
 @dataclass
 class Offer:
-    """A need the words name in everyday words ("get up"), with the address that chooses it."""
+    """A need, condition or category the words name in everyday words ("get up"), with the
+    address that chooses it."""
 
-    label: str
+    text: str
     url: str
 
 
@@ -216,17 +225,20 @@ class Listing:
 
     @cached_property
     def offers(self):
-        """Needs named by the words' everyday phrases (search/everyday.txt), to choose as a
-        filter; none once a need is chosen, as another need would widen the results."""
-        facet = next(facet for facet in FACETS if facet.name == "need")
-        if not self.results or self.search.sent.getlist(facet.param):
+        """Needs, conditions and categories named by the words' everyday phrases
+        (search/everyday.txt), to choose as a filter; none of a kind once one of it is
+        chosen, as another would widen the results."""
+        if not self.results:
             return []
+        facets = {facet.name: facet for facet in FACETS}
+        pairs = [(p, v) for p, vs in self.request.GET.lists() if p != "page" for v in vs]
         offers = []
         for term in self.search.everyday:
-            label = facet.label(term.slug, self.search.choices) if term.kind == "need" else None
-            if label is not None:
-                pairs = [(p, v) for p, vs in self.request.GET.lists() if p != "page" for v in vs]
-                offers.append(Offer(label, f"?{urlencode([*pairs, (facet.param, term.slug)])}"))
+            facet = facets[term.kind]
+            label = facet.label(term.slug, self.search.choices)
+            if label is not None and not self.search.sent.getlist(facet.param):
+                url = f"?{urlencode([*pairs, (facet.param, term.slug)])}"
+                offers.append(Offer(f"{OFFERED_AS[term.kind]}: {label}?", url))
         return offers
 
     def url(self, without=None, **changes):

@@ -9,8 +9,8 @@ import math
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from search.concepts import everyday_terms
 from search.engine import search_products
-from search.everyday import matched_terms
 from search.faceted import MAX_PAGE
 from search.facets import FACETS, Choices
 from search.log import record_search
@@ -68,7 +68,7 @@ class Search:
     @cached_property
     def everyday(self):
         """The needs, conditions and categories whose everyday phrases the words hold."""
-        return matched_terms(self.query.text)
+        return everyday_terms(self.query.text)
 
     @property
     def pages(self):

@@ -203,68 +203,7 @@ def load_filler() -> frozenset[str]:
         return parse_filler(lines, source=FILLER_FILE.name)
 
 
-def _matches(terms, rules):
-    """(start, length, rule) of each synonym phrase in the terms, longest first at each word."""
-    longest = max((len(phrase) for phrase in rules), default=1)
-    at = 0
-    while at < len(terms):
-        for length in range(min(longest, len(terms) - at), 0, -1):
-            phrase = tuple(terms[at : at + length])
-            if phrase in rules:
-                yield at, length, rules[phrase]
-                at += length
-                break
-        else:
-            yield at, 1, None
-            at += 1
-
-
 def meaningless(token):
     """Whether a word is a stop word or filler: "the", "my", "can't" or "can’t"."""
     word = fold(token.lower())
     return word in STOP_WORDS or word in load_filler()
-
-
-def searchable(text):
-    """The query's words without its stop words and filler, unless they are part of a
-    synonym; all of them when nothing else is left.
-
-    Both implementations search for this text, so they drop the same words.
-    """
-    tokens = tokenize(text)
-    terms = [normalise(token) for token in tokens]
-    kept = []
-    for at, length, rule in _matches(terms, synonym_rules()):
-        if rule is None and meaningless(tokens[at]):
-            continue
-        kept += tokens[at : at + length]
-    return " ".join(kept) if kept else text
-
-
-def phrases(text):
-    """[(words as typed, concept)], one for each different concept of `concepts(text)`, in
-    order: what relaxed matching counts, each searched as its own words."""
-    found = {}
-    for words, concept in _typed_concepts(text):
-        found.setdefault(concept, words)
-    return [(words, concept) for concept, words in found.items()]
-
-
-def concepts(text):
-    """The query's words, each with the phrases that may stand for it: [{(term, ...), ...}].
-
-    Like a synonym_graph filter, the longest phrase of the synonym file that starts at a
-    word is taken, and a word no phrase starts at stands for itself. A document matches
-    when, for every concept, it holds every word of one of the phrases, in any order and
-    anywhere: Elasticsearch's match query with auto_generate_synonyms_phrase_query off.
-    """
-    return [concept for _, concept in _typed_concepts(text)]
-
-
-def _typed_concepts(text):
-    """(the words as typed, their concept) for each concept of the text, in order."""
-    tokens = tokenize(text)
-    terms = [normalise(token) for token in tokens]
-    for at, length, rule in _matches(terms, synonym_rules()):
-        concept = frozenset(rule) if rule else frozenset({(stem(terms[at]),)})
-        yield " ".join(tokens[at : at + length]), concept

@@ -8,8 +8,9 @@ tests/elasticsearch/test_contract.py holds them to that.
 from dataclasses import dataclass, field
 
 from products.models import PRODUCTS_PER_PAGE
+from search.concepts import concepts, searchable
 from search.faceted import ProductSearch, required_matches
-from search.text import analyse, meaningless, phrases, searchable, tokenize
+from search.text import analyse, meaningless, tokenize
 
 AUTOCOMPLETE_SIZE = 8
 AUTOCOMPLETE_MAX_LENGTH = 100
@@ -44,7 +45,7 @@ class Query:
         words = self.words
         if all(meaningless(token) for token in tokenize(words)):
             return False
-        count = len(phrases(words))
+        count = len(concepts(words))
         return required_matches(count) < count
 
     @property

@@ -17,11 +17,20 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.backends.base import SearchBackend
+from search.concepts import concepts, held
 from search.documents import AVAILABLE, CARD_FIELDS, SEARCHED
-from search.faceted import SORTS, ProductSearch, Ranges, Terms, required_matches, weight
+from search.faceted import (
+    SORTS,
+    TERM_WEIGHT,
+    ProductSearch,
+    Ranges,
+    Terms,
+    required_matches,
+    weight,
+)
 from search.indexing import batches, documents_for
 from search.store import SearchDocument, SearchFacetValue, words
-from search.text import TOKEN, analyse, concepts, fold, tokenize
+from search.text import TOKEN, analyse, fold, tokenize
 from search.types import Results, Suggestion
 
 # The document fields whose values are facet rows.
@@ -87,7 +96,7 @@ class DatabaseBackend(SearchBackend):
 
     def match(self, query, *, fuzzy=False, relaxed=False):
         started = time.perf_counter()
-        wanted = list(dict.fromkeys(concepts(query.words)))  # a repeated word asks nothing more
+        wanted = concepts(query.words)
         documents = SearchDocument.objects.all()
         if relaxed:
             documents = documents.alias(matched=_matched(wanted)).filter(
@@ -157,7 +166,7 @@ class DatabaseBackend(SearchBackend):
     def _highlights(self, cards, query):
         terms = set()
         for concept in concepts(query.words):
-            terms.update(term for phrase in concept for term in phrase)
+            terms.update(term for phrase in concept.phrases for term in phrase)
         found = {}
         for product_id, card in cards.items():
             marked = {
@@ -184,14 +193,28 @@ def mark(text, terms):
 
 
 def _concept_in(column, concept):
-    """Every word of one of the concept's phrases, in any order and anywhere in the column."""
+    """Every word of one of the concept's phrases, in any order and anywhere in the column,
+    or, for the whole text, one of its terms."""
+    condition = _phrases_in(column, concept.phrases)
+    if column == "text":
+        for term in sorted(concept.terms):
+            condition |= _holds(term)
+    return condition
+
+
+def _phrases_in(column, phrases):
     condition = Q()
-    for phrase in concept:
+    for phrase in phrases:
         every_word = Q()
-        for term in phrase:
-            every_word &= Q(**{f"{column}__contains": f" {term} "})
+        for word in phrase:
+            every_word &= Q(**{f"{column}__contains": f" {word} "})
         condition |= every_word
     return condition
+
+
+def _holds(term):
+    field, value = held(term)
+    return Q(pk__in=SearchFacetValue.objects.filter(field=field, value=value).values("document_id"))
 
 
 def _facet_filter(facet, values):
@@ -282,15 +305,22 @@ def _matched(wanted):
 
 
 def _score(wanted):
-    """The weights of the fields each concept is found in, added up."""
+    """The weights of the fields each concept's words are found in, and of the terms its
+    everyday words name that the product is filed under, added up."""
+    found = [
+        (_phrases_in(field.split("^")[0], phrases), weight(field))
+        for concept in wanted
+        for phrases in concept.weighed
+        if phrases
+        for field in ProductSearch.fields
+    ]
+    terms = sorted({term for concept in wanted for term in concept.terms})
+    found += [(_holds(term), TERM_WEIGHT) for term in terms]
     parts = [
         Case(
-            When(_concept_in(field.split("^")[0], concept), then=Value(weight(field) * 10)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )  # fmt: skip
-        for concept in wanted
-        for field in ProductSearch.fields
+            When(condition, then=Value(weighs * 10)), default=Value(0), output_field=IntegerField()
+        )
+        for condition, weighs in found
     ]
     return _added(parts) if parts else Value(0, output_field=IntegerField())
 

@@ -191,3 +191,29 @@ def test_results_matching_some_of_the_words_say_so_with_the_count(page, products
     expect(count).to_have_accessible_description(message)
     expect(page.locator(".card__title")).to_have_text(["Chrome grab rail", "Suction grab rail"])
     assert not violations(page)
+
+
+def test_words_naming_a_need_offer_it_after_the_way_past_the_filters(page, products):
+    """ "get in the bath" is everyday words for washing and bathing (search/everyday.txt)."""
+    page.set_viewport_size(PHONE)
+    page.goto("/search/?q=can%27t+get+in+the+bath")
+    offer = page.get_by_role("link", name="Looking for help with: Washing and bathing?")
+    expect(offer).to_be_visible()
+    # The skip link stays the first thing in the main content to take focus.
+    first = first_focusable_in_main(page)
+    assert (first["text"], first["href"]) == ("Skip to results", "#search-results")
+    assert violations(page) == []
+
+    # Taken with the keyboard, the offer chooses the need, and is not offered again.
+    offer.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"need=washing-and-bathing.*#result-count$"))
+    expect(page.locator("#result-needs")).to_have_count(0)
+    page.get_by_role("button", name="Filter products").click()
+    expect(page.get_by_label("Washing and bathing")).to_be_checked()
+    expect(page.locator(".card__title")).to_have_count(4)
+    titles = page.locator(".card__title").all_inner_texts()
+    # Every product filed under the need matches; the one naming the bath comes first.
+    assert titles[0] == "Bath board"
+    assert sorted(titles[1:]) == ["Chrome grab rail", "Perching stool", "Suction grab rail"]
+    assert violations(page) == []

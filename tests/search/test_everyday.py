@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 from django.utils.text import slugify
 
-from search.everyday import (
-    EVERYDAY_FILE,
-    EverydayFileError,
-    Term,
-    load_everyday,
-    matched_terms,
-    parse_everyday,
-)
+from search.concepts import everyday_terms
+from search.everyday import EVERYDAY_FILE, EverydayFileError, Term, load_everyday, parse_everyday
 from search.models import SearchLog
 from tests.factories import make_product
 from tests.html import soup
@@ -85,7 +79,7 @@ def test_lines_are_read_and_a_bad_line_is_named():
     ],
 )
 def test_a_query_matches_the_terms_whose_phrases_it_holds(query, terms):
-    assert matched_terms(query) == terms
+    assert everyday_terms(query) == terms
 
 
 # == The search page and the log ==
@@ -105,6 +99,15 @@ def catalogue(db, django_capture_on_commit_callbacks):
         )
 
 
+def test_a_product_filed_under_the_need_matches_its_everyday_words(client, catalogue):
+    """The recliner holds neither "stand" nor "rise", but is filed under transfers."""
+    for words in ["struggle to stand up", "hard to rise from a chair"]:
+        page = soup(client.get("/search/", {"q": words}))
+        assert [a.get_text(strip=True) for a in page.select(".card__title a")] == [
+            "Riser recliner chair"
+        ], words
+
+
 def test_the_page_offers_the_need_and_its_link_chooses_it(client, catalogue):
     page = soup(client.get("/search/", {"q": "can't get up from the sofa"}))
     links = page.select("#result-needs a")
@@ -122,6 +125,18 @@ def test_the_page_offers_the_need_and_its_link_chooses_it(client, catalogue):
     assert chosen.select("#result-needs") == []  # chosen now: not offered again
     checked = chosen.select_one('input[name="need"][value="transfers-and-positioning"]')
     assert checked.has_attr("checked")
+
+
+def test_conditions_and_categories_are_offered_in_words_of_their_own(client, catalogue):
+    page = soup(client.get("/search/", {"q": "pills for shaky hands"}))
+    assert [a.get_text(strip=True) for a in page.select("#result-needs a")] == [
+        "Looking for products in: 04 19 Administering medicines?",
+        "Looking for products for: Tremor?",
+    ]
+    chosen = soup(client.get("/search/", {"q": "pills for shaky hands", "condition": "tremor"}))
+    assert [a.get_text(strip=True) for a in chosen.select("#result-needs a")] == [
+        "Looking for products in: 04 19 Administering medicines?"
+    ]
 
 
 def test_nothing_is_offered_when_the_words_name_no_need(client, catalogue):

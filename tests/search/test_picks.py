@@ -20,7 +20,8 @@ from tests.staff import signed_in_staff
 
 pytestmark = pytest.mark.django_db
 
-QUERY = "toilet too low"
+# Not an everyday phrase ("toilet too low" is one, which every toileting product matches).
+QUERY = "toilet low"
 ADD = "wagtailsearchpromotions:add"
 PICKS = "editors_picks"
 
@@ -85,7 +86,7 @@ def test_a_pick_shows_first_labelled_and_the_count_counts_only_matches(editor_cl
     response = add_pick(editor_client, products["seat"])
     assert response.status_code == HTTPStatus.FOUND, response.content[:2000]
 
-    soup = search_page(editor_client, q="Toilet  too LOW")  # as Wagtail normalises the query
+    soup = search_page(editor_client, q="Toilet   LOW")  # as Wagtail normalises the query
 
     assert picks(soup) == [("Raised toilet seat", "Editors’ pick")]
     assert results(soup) == ["Toilet step", "Chrome grab rail"]
@@ -120,7 +121,7 @@ def test_picks_show_on_the_first_page_only(editor_client, products, commits):
 def test_other_words_show_no_pick(editor_client, products):
     add_pick(editor_client, products["seat"])
     assert picks(search_page(editor_client, q="toilet")) == []
-    assert picks(search_page(editor_client, q="toilet too low seat")) == []
+    assert picks(search_page(editor_client, q="toilet low seat")) == []
 
 
 def test_an_unpublished_pick_is_not_shown(editor_client, products, commits):

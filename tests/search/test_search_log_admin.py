@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from search.everyday import Term
 from search.log import PURGE_DUE_KEY, record_search
 from search.models import SearchLog
 from tests.factories import make_member
@@ -94,18 +95,34 @@ def test_editors_see_recent_searches_and_both_summaries(client, editor):
     assert rows(response)[0] == [
         "Hoist",
         "",
+        "",
         "0",
         "Elasticsearch",
         "Full search",
         "25",
         rows(response)[0][-1],
     ]
-    assert rows(response)[1][:4] == ["bath lift", "", "4", "Database"]
-    assert ["hoist", "Need: lifting; sorted by newest", "0"] in [row[:3] for row in rows(response)]
+    assert rows(response)[1][:5] == ["bath lift", "", "", "4", "Database"]
+    assert ["hoist", "Need: lifting; sorted by newest", "", "0"] in [
+        row[:4] for row in rows(response)
+    ]
     assert len(rows(response)) == 5
     assert summary(response, "most-searched") == [("bath lift", "3"), ("hoist", "2")]
     assert summary(response, "nothing-found") == [("hoist", "2")]
     assert "in the last 90 days" in response.text
+
+
+def test_each_search_says_what_its_everyday_words_named_and_if_it_relaxed(client, editor):
+    record_search("can't do up buttons", {}, 2, 25, "database", "search", relaxed=True,
+                  everyday_terms=[Term("need", "dressing"), Term("category", "04-19")])  # fmt: skip
+
+    response = client.get(reverse(REPORT))
+
+    assert rows(response)[0][:3] == [
+        "can't do up buttons",
+        "",
+        "Need: Dressing; Category: 04 19 Administering medicines; matched some of the words",
+    ]
 
 
 def test_the_filters_narrow_the_log_and_the_summaries(client, editor):
