@@ -54,6 +54,15 @@ class SynonymFileError(ValueError):
     """A line of the synonyms file that is not a group of equivalent terms."""
 
 
+def data_lines(lines, source):
+    """(number, text, where) for each line of a data file (synonyms, filler, everyday
+    phrases) that is not blank or a comment; `where` names the line for an error."""
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            yield number, line, f"{source}, line {number} [{line}]"
+
+
 def parse_synonyms(lines: Iterable[str], source: str = "synonyms") -> tuple[tuple[str, ...], ...]:
     """The groups of equivalent terms in Solr format lines; comments and blank lines are skipped.
 
@@ -62,11 +71,7 @@ def parse_synonyms(lines: Iterable[str], source: str = "synonyms") -> tuple[tupl
     """
     groups = []
     first_seen = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        where = f"{source}, line {number} [{line}]"
+    for number, line, where in data_lines(lines, source):
         if "=>" in line:
             raise SynonymFileError(
                 f"{where}: '=>' mappings are not allowed; list equivalent terms separated by commas"

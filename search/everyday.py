@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from search.analysis import data_lines
 from search.text import analyse, tokenize
 
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
@@ -52,11 +53,7 @@ def parse_everyday(lines: Iterable[str], source: str = "everyday") -> dict[tuple
     """
     phrases = {}
     first_seen = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        where = f"{source}, line {number} [{line}]"
+    for number, line, where in data_lines(lines, source):
         if line.count("=>") != 1:
             raise EverydayFileError(f"{where}: write phrases, then '=>', then one term")
         left, right = (part.strip() for part in line.split("=>"))

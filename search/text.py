@@ -17,7 +17,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from search.analysis import load_synonyms
+from search.analysis import data_lines, load_synonyms
 
 # Unicode's word boundaries (UAX #29), as Lucene's standard tokenizer applies them, for the
 # text we have: letters and digits run together; an apostrophe, full stop or colon between
@@ -178,11 +178,7 @@ def parse_filler(lines: Iterable[str], source: str = "filler") -> frozenset[str]
     repeats a word of an earlier line.
     """
     words = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        where = f"{source}, line {number} [{line}]"
+    for number, line, where in data_lines(lines, source):
         if len(line.split()) > 1 or "," in line:
             raise FillerFileError(f"{where}: one word a line")
         if not FILLER_WORD.fullmatch(line):
