@@ -66,6 +66,12 @@ QUERIES = [
     ("stairlift", "stairlift", ["need", "price"]),
     ("toilet seat", "raised-toilet-seat", ["need", "category"]),
     ("vibrating alarm", "vibrating-alarm", ["need", "condition", "price"]),
+    # Problems in everyday words (issue 19): an everyday phrase's need matches as well as
+    # its words, and a word few products hold ("wheelchair") may relax the match.
+    ("can't get up from the sofa", "riser-recliner", ["need", "price"]),
+    ("my dad can't do up his buttons", "button-hook", ["need", "condition"]),
+    ("toilet too low to get up", "raised-toilet-seat", ["need"]),
+    ("kettle tipper for my wheelchair", "kettle-tipper", ["need", "price"]),
 ]
 
 
