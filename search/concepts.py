@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 
-from search.everyday import KINDS, WHOSE, load_everyday
+from search.everyday import KINDS, PASSED_OVER, load_everyday
 from search.facets import FACETS
 from search.text import meaningless, normalise, stem, synonym_rules, tokenize
 
@@ -83,24 +83,52 @@ def _spans(text):
     tokens = tokenize(text)
     normalised = [normalise(token) for token in tokens]
     stems = [stem(word) for word in normalised]
-    synonyms, everyday = _tables()
     at = 0
-    while at < len(tokens):
-        rule_length, rule = _longest(normalised, at, synonyms)
-        term_length, term = _longest_everyday(tokens, stems, at, everyday)
-        if term is not None and term_length >= rule_length:
-            span = tokens[at : at + term_length]
-            yield " ".join(span), _everyday_concept(span, term)
-            at += term_length
-        elif rule is not None:
-            span = " ".join(tokens[at : at + rule_length])
-            yield span, Concept(frozenset(rule), typed=span)
-            at += rule_length
+    for length, kind, value in _segments(tokens, normalised, stems):
+        span = tokens[at : at + length]
+        if kind == "everyday":
+            yield " ".join(span), _everyday_concept(span, value)
+        elif kind == "synonym":
+            yield " ".join(span), Concept(frozenset(value), typed=" ".join(span))
         else:
-            word = tokens[at]
+            word = span[0]
             alone = None if meaningless(word) else Concept(frozenset({(stems[at],)}), typed=word)
             yield word, alone
-            at += 1
+        at += length
+
+
+def _segments(tokens, normalised, stems):
+    """[(length, kind, value)] cutting the words into phrases and single words so that
+    phrases cover as many words as they can, in as few pieces as they can: "stand from the
+    sofa" is "stand" and "from the sofa", not "stand from", "the" and "sofa". At each word
+    the longest synonym and every everyday phrase starting there are candidates; an everyday
+    phrase wins a tie with a synonym."""
+    synonyms, everyday = _tables()
+    count = len(tokens)
+    # best[at]: ((words covered by phrases, -pieces), first piece) for the words from `at`.
+    best = [None] * count + [((0, 0), None)]
+    for at in range(count - 1, -1, -1):
+        candidates = [(1, "word", None)]
+        rule_length, rule = _longest(normalised, at, synonyms)
+        if rule is not None:
+            candidates.append((rule_length, "synonym", rule))
+        candidates += [(length, "everyday", term)
+                       for length, term in _everyday_at(tokens, stems, at, everyday)]  # fmt: skip
+        scored = []
+        for order, (length, kind, value) in enumerate(candidates):
+            (covered, pieces), _ = best[at + length]
+            covered += length if kind != "word" else 0
+            # Ties: the everyday phrase, then the longer piece (listed later, so -order).
+            scored.append(((covered, pieces - 1), kind == "everyday", length, -order,
+                           (length, kind, value)))  # fmt: skip
+        top = max(scored, key=lambda option: option[:4])
+        best[at] = (top[0], top[4])
+    pieces, at = [], 0
+    while at < count:
+        piece = best[at][1]
+        pieces.append(piece)
+        at += piece[0]
+    return pieces
 
 
 def _everyday_concept(span, term):
@@ -136,15 +164,21 @@ def _tables():
     )
 
 
-def _longest_everyday(tokens, stems, at, table):
-    """As _longest for the everyday phrases, which pass over words of search.everyday.WHOSE
-    ("do up his buttons" holds "do up buttons"); the length counts the words passed over."""
-    whose = [token.lower() in WHOSE for token in tokens]
-    if whose[at]:
-        return 0, None
-    kept = [place for place in range(at, len(stems)) if not whose[place]]
-    length, term = _longest([stems[place] for place in kept], 0, table)
-    return (kept[length - 1] - at + 1, term) if term is not None else (0, None)
+def _everyday_at(tokens, stems, at, table):
+    """(length, term) of every everyday phrase the words start with at `at`, passing over
+    words of search.everyday.PASSED_OVER ("do up his buttons" holds "do up buttons"); the
+    length counts the words passed over."""
+    passed = [token.lower() in PASSED_OVER for token in tokens]
+    if passed[at]:
+        return []
+    kept = [place for place in range(at, len(stems)) if not passed[place]]
+    table, longest = table
+    found = []
+    for length in range(1, min(longest, len(kept)) + 1):
+        term = table.get(tuple(stems[place] for place in kept[:length]))
+        if term is not None:
+            found.append((kept[length - 1] - at + 1, term))
+    return found
 
 
 def _longest(words, at, table):

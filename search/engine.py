@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
+from search.faceted import ANY
 from search.text import analyse
 from search.types import AUTOCOMPLETE_MAX_LENGTH, AUTOCOMPLETE_SIZE
 
@@ -29,13 +30,19 @@ def search_products(query, typos=False):
     misspellings: relaxed matching finds the words as typed, which the person can see in
     the results, and both implementations do it alike, while only Elasticsearch matches
     misspellings. A misspelt word of a query of one or two words is never relaxed away
-    (relaxed needs all of them), so the typo retry still finds "kettel tipper"."""
+    (relaxed needs all of them), so the typo retry still finds "kettel tipper". Last, a
+    query of three concepts or more that still finds nothing matches any of them."""
     backend = get_backend()
     results = backend.search(query)
     if typos and not results.total and query.words and backend.matches_typos:
         fuzzy = backend.search(query, fuzzy=True)
         if fuzzy.total:
             return fuzzy
+    if not results.total and query.relaxable:
+        loose = backend.match(query, relaxed=ANY)
+        if loose.total:
+            loose.took_ms += results.took_ms
+            return loose
     return results
 
 

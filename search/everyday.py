@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from search.analysis import data_lines
-from search.text import analyse, tokenize
+from search.text import STOP_WORDS, analyse, tokenize
 
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 
@@ -21,9 +21,11 @@ EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 PHRASE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?(?:[ -][a-z0-9]+(?:'[a-z]+)?)*")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CATEGORY_SLUG = re.compile(r"\d\d(?:-\d\d){0,2}")
-# Whose it is does not change what it is: "do up his buttons" is "do up buttons". These
-# words are left out of phrases and queries alike before they are compared.
+# Whose it is does not change what it is: "do up his buttons" is "do up buttons"; nor do
+# stop words: "bath is too high" is "bath too high". These words are left out of phrases
+# and queries alike before they are compared.
 WHOSE = frozenset({"my", "his", "her", "their", "your", "our", "me", "him", "them", "us"})
+PASSED_OVER = WHOSE | STOP_WORDS
 # The kind of term, and the search filter (search.facets) that chooses it.
 KINDS = ("need", "condition", "category")
 
@@ -74,7 +76,15 @@ def parse_everyday(lines: Iterable[str], source: str = "everyday") -> dict[tuple
                     f"{where}: phrase [{term}] must be lowercase ASCII letters or digits, "
                     "words separated by single spaces or hyphens"
                 )
-            key = tuple(analyse(" ".join(w for w in tokenize(term) if w not in WHOSE)))
+            words = tokenize(term)
+            kept = [word for word in words if word not in PASSED_OVER]
+            if len(kept) < min(2, len(words)):
+                raise EverydayFileError(
+                    f"{where}: phrase [{term}] is [{' '.join(kept)}] once words like "
+                    f"{', '.join(sorted(set(words) - set(kept))[:3])} are passed over: write "
+                    "it alone if that word names no product, or add a word that says more"
+                )
+            key = tuple(analyse(" ".join(kept)))
             if key in first_seen:
                 raise EverydayFileError(
                     f"{where}: phrase [{term}] is already on line {first_seen[key]}"

@@ -16,9 +16,18 @@ from search.facets import FACETS
 RELAX_BELOW = 3
 
 
-def required_matches(count):
+# The last try for a query of three concepts or more that finds nothing otherwise, nor with
+# misspellings: any one of them, those matching more first. Something the person can see
+# is about their words beats an empty page; the page says only some of them matched.
+ANY = "any"
+
+
+def required_matches(count, relaxed=True):
     """How many of `count` concepts a relaxed match needs: all of one or two, three quarters
-    (rounded down) of more: Elasticsearch's minimum_should_match "2<75%"."""
+    (rounded down) of more: Elasticsearch's minimum_should_match "2<75%"; one when `relaxed`
+    is ANY."""
+    if relaxed == ANY:
+        return 1
     return count if count <= 2 else count * 3 // 4
 
 
@@ -111,7 +120,7 @@ class ProductSearch(FacetedSearch):
         relaxed=False,
     ):
         self.fuzzy = fuzzy
-        # Most of the words, not all (search.types.required_matches).
+        # Most of the words, not all, or with ANY one of them (required_matches).
         self.relaxed = relaxed
         self.index = index
         self.using = using or "default"
@@ -149,7 +158,8 @@ class ProductSearch(FacetedSearch):
             # Each concept scores RELAXED_BOOST, more than all the weights: more concepts first.
             each = [Q("constant_score", filter=self.concept_query(concept), boost=RELAXED_BOOST)
                     for concept in wanted]  # fmt: skip
-            must = Q("bool", should=each, minimum_should_match=required_matches(len(wanted)))
+            least = required_matches(len(wanted), self.relaxed)
+            must = Q("bool", should=each, minimum_should_match=least)
         else:
             must = Q("bool", must=[self.concept_query(concept) for concept in wanted])
         return search.query(Q("bool", must=[must], should=weights))

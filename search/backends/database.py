@@ -100,7 +100,7 @@ class DatabaseBackend(SearchBackend):
         documents = SearchDocument.objects.all()
         if relaxed:
             documents = documents.alias(matched=_matched(wanted)).filter(
-                matched__gte=required_matches(len(wanted))
+                matched__gte=required_matches(len(wanted), relaxed)
             )
         else:
             for concept in wanted:

@@ -109,6 +109,7 @@ QUERIES = [
     ("forgets to take her tablets", {}, "relevance"),  # an ISO 9999 class
     ("shaky hands", {"need": ["eating-and-drinking"]}, "rating"),  # a condition
     ("pills for shaky hands at night", {}, "relevance"),  # two terms, relaxed
+    ("struggle to stand from the sofa", {}, "relevance"),  # "stand", then "from the sofa"
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils.text import slugify
 
-from search.concepts import everyday_terms
+from search.concepts import concepts, everyday_terms
 from search.everyday import EVERYDAY_FILE, EverydayFileError, Term, load_everyday, parse_everyday
 from search.models import SearchLog
 from tests.factories import make_product
@@ -52,6 +52,8 @@ def test_lines_are_read_and_a_bad_line_is_named():
         ("grab rail => category:18 18", r"\[18 18\] is not a category slug"),
         ("get up,, stand up => need:transfers", r"empty phrase"),
         ("Get up => need:transfers", r"phrase \[Get up\] must be lowercase ASCII"),
+        # Stop words and whose it is are passed over: this is the one word "shower".
+        ("in the shower => need:washing", r"phrase \[in the shower\] is \[shower\] once"),
     ]:
         with pytest.raises(EverydayFileError, match=rf"everyday, line 2 \[.*\]: .*{problem}"):
             parse_everyday(["# phrases", line])
@@ -74,12 +76,28 @@ def test_lines_are_read_and_a_bad_line_is_named():
         ("getting out and about", [Term("need", "getting-out-and-about")]),
         ("tap turner for shaky hands", [Term("condition", "tremor")]),
         ("stand up stand up", [TRANSFERS]),
+        ("the bath is too high to step into", [Term("need", "washing-and-bathing")]),
         ("kettle tipper", []),
         ("", []),
     ],
 )
 def test_a_query_matches_the_terms_whose_phrases_it_holds(query, terms):
     assert everyday_terms(query) == terms
+
+
+def test_phrases_cover_as_many_words_as_they_can():
+    """Not "stand from" (a phrase) then "sofa" alone: "stand", then "from the sofa"."""
+    found = concepts("stand from the sofa")
+    assert [(concept.typed, sorted(concept.terms)) for concept in found] == [
+        ("stand", []),
+        ("sofa", [TRANSFERS]),
+    ]
+    # A synonym group is still taken whole, and an everyday phrase beside it.
+    found = concepts("walking frame to get up")
+    assert [(concept.typed, sorted(concept.terms)) for concept in found] == [
+        ("walking frame", []),
+        ("get up", [TRANSFERS]),
+    ]
 
 
 # == The search page and the log ==
