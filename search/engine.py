@@ -31,14 +31,14 @@ def search_products(query, typos=False):
     the results, and both implementations do it alike, while only Elasticsearch matches
     misspellings. A misspelt word of a query of one or two words is never relaxed away
     (relaxed needs all of them), so the typo retry still finds "kettel tipper". Last, a
-    query of three concepts or more that still finds nothing matches any of them."""
+    query of two concepts or more that still finds nothing matches any of them."""
     backend = get_backend()
     results = backend.search(query)
     if typos and not results.total and query.words and backend.matches_typos:
         fuzzy = backend.search(query, fuzzy=True)
         if fuzzy.total:
             return fuzzy
-    if not results.total and query.relaxable:
+    if not results.total and query.loosenable:
         loose = backend.match(query, relaxed=ANY)
         if loose.total:
             loose.took_ms += results.took_ms

@@ -16,7 +16,7 @@ from search.facets import FACETS
 RELAX_BELOW = 3
 
 
-# The last try for a query of three concepts or more that finds nothing otherwise, nor with
+# The last try for a query of two concepts or more that finds nothing otherwise, nor with
 # misspellings: any one of them, those matching more first. Something the person can see
 # is about their words beats an empty page; the page says only some of them matched.
 ANY = "any"

@@ -42,11 +42,20 @@ class Query:
     def relaxable(self):
         """Whether relaxed matching could find more: three concepts or more, not all filler
         (a query of only filler keeps its words but asks for nothing)."""
+        count = self._concept_count()
+        return required_matches(count) < count
+
+    @property
+    def loosenable(self):
+        """Whether matching any one concept (search.faceted.ANY) could find more: two
+        concepts or more, not all filler."""
+        return self._concept_count() >= 2
+
+    def _concept_count(self):
         words = self.words
         if all(meaningless(token) for token in tokenize(words)):
-            return False
-        count = len(concepts(words))
-        return required_matches(count) < count
+            return 0
+        return len(concepts(words))
 
     @property
     def offset(self):

@@ -134,7 +134,7 @@ class DatabaseBackend(SearchBackend):
             highlights=self._highlights(cards, query) if wanted else {},
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
-            relaxed=relaxed,
+            relaxed=bool(relaxed),
         )
 
     def autocomplete(self, text, size):

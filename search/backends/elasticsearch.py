@@ -271,5 +271,5 @@ class ElasticsearchBackend(SearchBackend):
             engine=self.name,
             took_ms=(time.perf_counter() - started) * 1000,
             fuzzy=fuzzy,
-            relaxed=relaxed,
+            relaxed=bool(relaxed),
         )

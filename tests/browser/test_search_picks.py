@@ -14,15 +14,17 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# Not an everyday phrase ("toilet too low" is one, which every toileting product matches).
-QUERY = "toilet low"
+# Words no product holds, so not even one of them finds anything; not an everyday phrase
+# ("toilet too low" is one, which every toileting product matches).
+QUERY = "potty riser"
 SEAT = "Raised toilet seat"
 
 
 @pytest.fixture
 def products(live_server):
     """Published in transactions that commit, so the indexing tasks run as they do live.
-    Neither holds "low", so the query finds nothing until a product is picked for it."""
+    Neither holds "potty" or "riser", so the query finds nothing until a product is picked
+    for it."""
     return [
         make_product(SEAT, summary="Lifts the seat by ten centimetres.", category="09 12",
                      needs=["Toileting"]),
