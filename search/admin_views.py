@@ -23,7 +23,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from search.faceted import SORTS
-from search.facets import BY_PARAM, FACETS, Choices
+from search.facets import BY_NAME, BY_PARAM, FACETS, Choices
 from search.models import SORT, QueryCount, SearchLog
 
 VIEW_PERMISSION = "search.view_searchlog"
@@ -96,11 +96,10 @@ def filters_in_words(filters, choices):
 def understood_in_words(entry, choices):
     """What the search made of the words: the terms its everyday phrases named, as the
     filters name them, and whether it matched only some of the words."""
-    facets = {facet.name: facet for facet in FACETS}
     parts = []
     for logged in entry.everyday_terms or []:
         kind, _, slug = logged.partition(":")
-        facet = facets.get(kind)
+        facet = BY_NAME.get(kind)
         label = facet.label(slug, choices) if facet else None
         parts.append(f"{facet.legend if facet else kind}: {label or slug}")
     if entry.relaxed:

@@ -1,20 +1,20 @@
 """What a query asks for: its concepts, read once for both implementations.
 
-A query's words are walked from the left. At each word the longest phrase starting there
-is taken: a synonym group's (search/synonyms.txt), whose phrases all stand for it, or an
+A query's words are cut into phrases and single words so that phrases cover as many words
+as they can: a synonym group's (search/synonyms.txt), whose phrases all stand for it, or an
 everyday phrase (search/everyday.txt, a tie going to it), which also stands for the need,
-condition or category it names. A word no phrase starts at stands for itself. A product
+condition or category it names. A word no phrase covers stands for itself. A product
 matches a concept when it holds every word of one of its phrases, in any order and
 anywhere, or is filed under one of its terms. Stop words and filler ("my", "can't") are
 searched for only inside a phrase.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 from search.everyday import KINDS, PASSED_OVER, load_everyday
-from search.facets import FACETS
+from search.facets import BY_NAME
 from search.text import meaningless, normalise, stem, synonym_rules, tokenize
 
 
@@ -39,7 +39,7 @@ class Concept:
 
 
 # The document field holding each kind of term: the facet of the same name's.
-TERM_FIELDS = {facet.name: facet.field for facet in FACETS if facet.name in KINDS}
+TERM_FIELDS = {kind: BY_NAME[kind].field for kind in KINDS}
 
 
 def held(term):
@@ -60,7 +60,7 @@ def concepts(text):
 def searchable(text):
     """The query's words without the stop words and filler that stand alone; all of them
     when nothing else is left. Both implementations search for this text."""
-    kept = [span for span, concept in _spans(text) if concept is not None]
+    kept = [span for span, concept in _pieces(text) if concept is not None]
     return " ".join(kept) if kept else text
 
 
@@ -74,7 +74,14 @@ def everyday_terms(text):
 
 
 def _walk(text):
-    return [concept for _, concept in _spans(text) if concept is not None]
+    return [concept for _, concept in _pieces(text) if concept is not None]
+
+
+@lru_cache(maxsize=1024)
+def _pieces(text):
+    """_spans(text), kept: one search reads the same words several times (the words to
+    search, whether to relax, each backend's query, highlights, the log)."""
+    return tuple(_spans(text))
 
 
 def _spans(text):
@@ -105,6 +112,9 @@ def _segments(tokens, normalised, stems):
     phrase wins a tie with a synonym."""
     synonyms, everyday = _tables()
     count = len(tokens)
+    # The words everyday phrases are compared on: all but those passed over.
+    compared = [at for at, token in enumerate(tokens) if token.lower() not in PASSED_OVER]
+    place = {at: index for index, at in enumerate(compared)}
     # best[at]: ((words covered by phrases, -pieces), first piece) for the words from `at`.
     best = [None] * count + [((0, 0), None)]
     for at in range(count - 1, -1, -1):
@@ -112,8 +122,8 @@ def _segments(tokens, normalised, stems):
         rule_length, rule = _longest(normalised, at, synonyms)
         if rule is not None:
             candidates.append((rule_length, "synonym", rule))
-        candidates += [(length, "everyday", term)
-                       for length, term in _everyday_at(tokens, stems, at, everyday)]  # fmt: skip
+        phrases = _everyday_at(stems, compared, place.get(at), everyday)
+        candidates += [(length, "everyday", term) for length, term in phrases]
         scored = []
         for order, (length, kind, value) in enumerate(candidates):
             (covered, pieces), _ = best[at + length]
@@ -164,20 +174,19 @@ def _tables():
     )
 
 
-def _everyday_at(tokens, stems, at, table):
-    """(length, term) of every everyday phrase the words start with at `at`, passing over
-    words of search.everyday.PASSED_OVER ("do up his buttons" holds "do up buttons"); the
-    length counts the words passed over."""
-    passed = [token.lower() in PASSED_OVER for token in tokens]
-    if passed[at]:
+def _everyday_at(stems, compared, start, table):
+    """(length, term) of every everyday phrase the compared words start with at their
+    `start`th (None for a word passed over: search.everyday.PASSED_OVER, so "do up his
+    buttons" holds "do up buttons"); the length counts the words passed over."""
+    if start is None:
         return []
-    kept = [place for place in range(at, len(stems)) if not passed[place]]
     table, longest = table
+    kept = compared[start : start + longest]
     found = []
-    for length in range(1, min(longest, len(kept)) + 1):
-        term = table.get(tuple(stems[place] for place in kept[:length]))
+    for length in range(1, len(kept) + 1):
+        term = table.get(tuple(stems[at] for at in kept[:length]))
         if term is not None:
-            found.append((kept[length - 1] - at + 1, term))
+            found.append((kept[length - 1] - kept[0] + 1, term))
     return found
 
 

@@ -200,3 +200,4 @@ FACETS = [
                 default=(AVAILABLE,)),
 ]  # fmt: skip
 BY_PARAM = {facet.param: facet for facet in FACETS}
+BY_NAME = {facet.name: facet for facet in FACETS}

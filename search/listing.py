@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from products.models import ProductPage
 from search.engine import search_products
 from search.faceted import SORTS
-from search.facets import FACETS, CategoryFacet
+from search.facets import BY_NAME, FACETS, CategoryFacet
 from search.picks import picks_for
 from search.service import Search
 from search.text import STOP_WORDS, analyse, tokenize
@@ -230,11 +230,10 @@ class Listing:
         chosen, as another would widen the results."""
         if not self.results:
             return []
-        facets = {facet.name: facet for facet in FACETS}
         pairs = [(p, v) for p, vs in self.request.GET.lists() if p != "page" for v in vs]
         offers = []
         for term in self.search.everyday:
-            facet = facets[term.kind]
+            facet = BY_NAME[term.kind]
             label = facet.label(term.slug, self.search.choices)
             if label is not None and not self.search.sent.getlist(facet.param):
                 url = f"?{urlencode([*pairs, (facet.param, term.slug)])}"

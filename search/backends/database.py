@@ -104,7 +104,7 @@ class DatabaseBackend(SearchBackend):
             )
         else:
             for concept in wanted:
-                documents = documents.filter(_concept_in("text", concept))
+                documents = documents.filter(_concept_in(concept))
         chosen = {name: _facet_filter(ProductSearch.facets[name], values)
                   for name, values in query.facet_filters().items()}  # fmt: skip
 
@@ -192,13 +192,12 @@ def mark(text, terms):
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def _concept_in(column, concept):
-    """Every word of one of the concept's phrases, in any order and anywhere in the column,
-    or, for the whole text, one of its terms."""
-    condition = _phrases_in(column, concept.phrases)
-    if column == "text":
-        for term in sorted(concept.terms):
-            condition |= _holds(term)
+def _concept_in(concept):
+    """Every word of one of the concept's phrases, in any order and anywhere in the text, or
+    one of its terms."""
+    condition = _phrases_in("text", concept.phrases)
+    for term in sorted(concept.terms):
+        condition |= _holds(term)
     return condition
 
 
@@ -295,7 +294,7 @@ def _matched(wanted):
     return _added(
         [
             Case(
-                When(_concept_in("text", concept), then=Value(1)),
+                When(_concept_in(concept), then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
