@@ -58,6 +58,8 @@ def pages_to_check(catalogue):
         "search, no query": ("/search/", 200),
         "search results": ("/search/?q=cup", 200),
         "search, no results": ("/search/?q=hovercraft", 200),
+        # An everyday phrase's offer, and results matching only some of the words.
+        "search, everyday words": ("/search/?q=can%27t+hold+a+cup+zzzzqx", 200),
         "search, query too long": (f"/search/?q={TOO_LONG}", 400),
         "page not found": ("/needs/flying/", 404),
     }
